@@ -1,0 +1,70 @@
+# Governance Workbench: `make run` and `make test` are the two commands a new machine needs.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+# Debian packages for building the app, a real window under Xvfb, WebDriver and PDF checks.
+APT_PACKAGES := build-essential pkg-config ca-certificates libwebkit2gtk-4.1-dev webkit2gtk-driver \
+	xvfb xauth poppler-utils qpdf
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+XVFB := xvfb-run -a -s "-screen 0 1280x1024x24"
+APP := target/debug/governance-workbench
+
+.PHONY: run test deps system-deps node-deps tauri-driver ui build lint unit e2e generate bench clean
+
+run: deps build
+	$(APP)
+
+test: deps ui lint unit e2e
+	@echo "make test: all checks passed"
+
+deps: system-deps node-deps tauri-driver
+
+system-deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing: $$missing"; \
+		$(SUDO) apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+	@command -v node >/dev/null || { echo "Node.js 20 or newer is needed (node was not found)"; exit 1; }
+	@node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' || { echo "Node.js 20 or newer is needed, found $$(node --version)"; exit 1; }
+
+node-deps: ui/node_modules/.package-lock.json
+
+ui/node_modules/.package-lock.json: ui/package-lock.json ui/package.json
+	cd ui && npm ci --no-audit --no-fund
+	@touch $@
+
+tauri-driver:
+	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version '^2'
+
+ui: node-deps
+	cd ui && npm run build
+
+build: ui
+	cargo build -p governance-workbench -p governance-cli
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cd ui && npm run check
+
+unit:
+	cargo test --workspace --exclude e2e
+	cd ui && npm test
+
+# cargo test does not rebuild the app binary the suite drives, so build it first.
+e2e: ui
+	cargo build -p governance-workbench
+	$(XVFB) cargo test -p e2e -- --test-threads=1
+	@echo "screenshots: target/e2e-screenshots/"
+
+# Rewrites the generated files (TypeScript bindings, JSON Schema) from the Rust types.
+generate:
+	UPDATE_GENERATED=1 cargo test -p governance-workbench --test bindings
+	UPDATE_GENERATED=1 cargo test -p governance-core --test interchange the_published_json_schema_is_up_to_date
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/node_modules

@@ -1,0 +1,146 @@
+//! `governance`: work with a Governance Workbench database from the command line.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use governance_core::{interchange, paths, validate, Error, Severity, Store};
+
+#[derive(Parser)]
+#[command(name = "governance", version, about = "Governance Workbench from the command line")]
+struct Cli {
+    /// The database file [default: $GOVERNANCE_DB, else the user's data folder]
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Who is making the change, for the audit log [default: $USER]
+    #[arg(long, global = true, value_name = "NAME")]
+    actor: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the frameworks in the database.
+    List,
+    /// Import a framework file; replaces the working draft of the framework with the same id.
+    Import {
+        /// The JSON interchange file.
+        file: PathBuf,
+    },
+    /// Export a framework's working draft as JSON.
+    ExportJson {
+        /// The framework id (needed when the database holds several).
+        #[arg(long)]
+        framework: Option<String>,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Check a framework against the rules; exit code 1 when there are errors.
+    Validate {
+        #[arg(long)]
+        framework: Option<String>,
+        /// Print the findings as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn actor(cli: &Cli) -> String {
+    cli.actor
+        .clone()
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("USERNAME").ok())
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+fn framework_id(store: &Store, given: &Option<String>) -> Result<String, Error> {
+    match given {
+        Some(id) => Ok(id.clone()),
+        None => store.sole_framework(),
+    }
+}
+
+fn run(cli: &Cli) -> Result<ExitCode, Error> {
+    let db = cli.db.clone().unwrap_or_else(paths::default_db_path);
+    let mut store = Store::open(&db)?;
+    match &cli.command {
+        Command::List => {
+            let mut out = std::io::stdout().lock();
+            for f in store.list_frameworks()? {
+                let _ = writeln!(
+                    out,
+                    "{}\t{}\t{}\t{} platforms\t{} capabilities",
+                    f.id, f.name, f.organisation, f.platforms, f.capabilities
+                );
+            }
+        }
+        Command::Import { file } => {
+            let bytes = std::fs::read(file).map_err(|e| Error::Io(format!("cannot read {}: {e}", file.display())))?;
+            let framework = interchange::parse(&bytes).map_err(|e| Error::Parse(format!("{}: {e}", file.display())))?;
+            let outcome = store.import(&framework, &actor(cli))?;
+            if outcome.created {
+                println!("imported framework \"{}\" ({}) as a new framework", framework.name, outcome.framework);
+            } else if outcome.changes == 0 {
+                println!("framework \"{}\" ({}) is unchanged", framework.name, outcome.framework);
+            } else {
+                println!(
+                    "updated framework \"{}\" ({}): {} change(s) recorded in the audit log",
+                    framework.name, outcome.framework, outcome.changes
+                );
+            }
+        }
+        Command::ExportJson { framework, out } => {
+            let id = framework_id(&store, framework)?;
+            let json = interchange::to_pretty_json(&store.load(&id)?);
+            match out {
+                Some(path) => write_atomically(path, json.as_bytes())?,
+                None => {
+                    let mut o = std::io::stdout().lock();
+                    o.write_all(json.as_bytes()).and_then(|_| o.flush()).map_err(|e| Error::Io(e.to_string()))?;
+                }
+            }
+        }
+        Command::Validate { framework, json } => {
+            let id = framework_id(&store, framework)?;
+            let fw = store.load(&id)?;
+            let findings = validate(&fw, chrono::Local::now().date_naive());
+            let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+            if *json {
+                println!("{}", serde_json::to_string_pretty(&findings).expect("findings serialise"));
+            } else {
+                for f in &findings {
+                    println!("{f}");
+                }
+                println!("{}: {errors} error(s), {} warning(s)", fw.name, findings.len() - errors);
+            }
+            if errors > 0 {
+                return Ok(ExitCode::from(1));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes through a temporary file in the same folder, so a crash never leaves half a file.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let tmp = dir.join(format!(".{}.tmp", path.file_name().and_then(|n| n.to_str()).unwrap_or("export")));
+    let io = |e: std::io::Error| Error::Io(format!("cannot write {}: {e}", path.display()));
+    std::fs::write(&tmp, bytes).map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(io)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

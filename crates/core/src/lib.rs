@@ -1,0 +1,17 @@
+//! Governance Workbench core: the framework model, its validation rules, the JSON interchange
+//! format and the SQLite store. Nothing here knows about windows or PDFs.
+
+pub mod diff;
+pub mod error;
+pub mod interchange;
+pub mod model;
+pub mod paths;
+pub mod schedule;
+pub mod starter;
+pub mod store;
+pub mod validate;
+
+pub use error::{Error, Result};
+pub use model::*;
+pub use store::Store;
+pub use validate::{integrity, validate, Finding, Section, Severity};

@@ -1,0 +1,360 @@
+//! The governance framework as users document it (SPEC section 1).
+//!
+//! These types are also the JSON interchange format ("framework as code"): field order here is
+//! the order in exported files, so changing it changes every export and every snapshot hash.
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Name and version of the interchange format written at the top of every exported file.
+pub const FORMAT_NAME: &str = "governance-workbench/framework";
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole interchange file: a format header and one framework.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkFile {
+    pub format: String,
+    pub format_version: u32,
+    pub framework: Framework,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    pub id: String,
+    pub name: String,
+    pub organisation: String,
+    pub description: String,
+    pub jurisdictions: Vec<String>,
+    pub parties: Vec<Party>,
+    pub platforms: Vec<Platform>,
+    pub capabilities: Vec<Capability>,
+    /// Assessed cells only; a capability x platform pair without a cell is untested.
+    pub matrix: Vec<MatrixCell>,
+    pub raci: Vec<RaciActivity>,
+    pub data_quality: Vec<DataQualityStandard>,
+    pub hard_stops: Vec<HardStop>,
+    pub override_policy: OverridePolicy,
+    pub review_schedule: ReviewSchedule,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PartyKind {
+    Person,
+    Team,
+    Vendor,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    pub id: String,
+    pub name: String,
+    pub title: String,
+    pub email: Option<String>,
+    pub kind: PartyKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PlatformKind {
+    AdPlatform,
+    Social,
+    CreatorPlatform,
+    Cdp,
+    Dsp,
+    Crm,
+    Analytics,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Platform {
+    pub id: String,
+    pub name: String,
+    pub kind: PlatformKind,
+    pub contract: InteropContract,
+}
+
+/// What the agent does when a platform cannot be reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum UnavailableBehaviour {
+    Pause,
+    SafeDefault,
+    NoWorkaround,
+    Other,
+}
+
+/// The interoperability contract between the agent and one platform.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InteropContract {
+    pub data_formats: Vec<String>,
+    pub required_latency: Duration,
+    pub error_handling: String,
+    pub permission_scopes: Vec<String>,
+    pub when_unavailable: UnavailableBehaviour,
+    /// Required when `when_unavailable` is `other`; optional detail otherwise.
+    pub when_unavailable_detail: String,
+    pub latency_notes: String,
+    pub policy_notes: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DurationUnit {
+    Minutes,
+    Hours,
+    Days,
+}
+
+/// A positive length of time, kept as the user wrote it (24 hours stays 24 hours).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Duration {
+    pub amount: u32,
+    pub unit: DurationUnit,
+}
+
+impl Duration {
+    pub fn minutes(self) -> u64 {
+        let per = match self.unit {
+            DurationUnit::Minutes => 1,
+            DurationUnit::Hours => 60,
+            DurationUnit::Days => 24 * 60,
+        };
+        u64::from(self.amount) * per
+    }
+}
+
+impl std::fmt::Display for Duration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (one, many) = match self.unit {
+            DurationUnit::Minutes => ("minute", "minutes"),
+            DurationUnit::Hours => ("hour", "hours"),
+            DurationUnit::Days => ("day", "days"),
+        };
+        write!(f, "{} {}", self.amount, if self.amount == 1 { one } else { many })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskLevel {
+    Low,
+    Medium,
+    High,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionMode {
+    Autonomous,
+    /// The agent acts alone above a confidence threshold and logs every decision for audit.
+    ConfidenceThreshold,
+    HumanApproval,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Capability {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub risk: RiskLevel,
+    pub decision_mode: DecisionMode,
+    /// Required when the decision mode is `confidence_threshold`.
+    pub threshold: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Support {
+    Full,
+    Partial,
+    Unsupported,
+    Untested,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OperatingMode {
+    Normal,
+    Constrained,
+    Disabled,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MatrixCell {
+    pub capability: String,
+    pub platform: String,
+    pub support: Support,
+    pub mode: OperatingMode,
+    pub constraints: String,
+    pub evidence: String,
+    #[ts(type = "string | null")]
+    pub last_verified: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GovernanceLayer {
+    WorkflowDesign,
+    DataQuality,
+    OverridePolicy,
+    IncidentResponse,
+    Compliance,
+    SpendApproval,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
+pub enum RaciRole {
+    R,
+    A,
+    C,
+    I,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RaciAssignment {
+    pub party: String,
+    pub role: RaciRole,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RaciActivity {
+    pub id: String,
+    pub name: String,
+    pub layer: GovernanceLayer,
+    pub assignments: Vec<RaciAssignment>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BreachAction {
+    BlockAgent,
+    AlertOwner,
+    PauseWorkflow,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DataQualityStandard {
+    pub id: String,
+    pub data_input: String,
+    /// The platform the data comes from; `None` for internal or derived data.
+    pub source_platform: Option<String>,
+    pub owner: String,
+    pub min_completeness_pct: f64,
+    /// Data older than this must not trigger an action.
+    pub max_age: Duration,
+    pub validation_rules: Vec<String>,
+    /// Highest share of duplicate records tolerated, where the input has a uniqueness limit.
+    pub max_duplicate_pct: Option<f64>,
+    pub on_breach: BreachAction,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum HardStopKind {
+    DailySpendCap,
+    TotalSpendCap,
+    AudienceExclusion,
+    KeywordBlocklist,
+}
+
+impl HardStopKind {
+    pub fn is_spend_cap(self) -> bool {
+        matches!(self, HardStopKind::DailySpendCap | HardStopKind::TotalSpendCap)
+    }
+}
+
+/// An amount of money, kept as a decimal string so that no rounding ever changes a cap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Money {
+    pub amount: String,
+    pub currency: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HardStop {
+    pub id: String,
+    pub name: String,
+    pub kind: HardStopKind,
+    /// Required for spend caps, absent otherwise.
+    pub cap: Option<Money>,
+    /// Excluded audiences or blocked keywords; empty for spend caps.
+    pub entries: Vec<String>,
+    pub all_platforms: bool,
+    /// The platforms it applies to when `all_platforms` is false.
+    pub platforms: Vec<String>,
+    /// Parties allowed to lift the stop.
+    pub lift_authority: Vec<String>,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CadenceKind {
+    Monthly,
+    Quarterly,
+    HalfYearly,
+    Yearly,
+    Custom,
+}
+
+/// How often something recurs; `custom_days` is used only with `custom`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cadence {
+    pub kind: CadenceKind,
+    pub custom_days: Option<u32>,
+}
+
+impl std::fmt::Display for Cadence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.kind {
+            CadenceKind::Monthly => f.write_str("monthly"),
+            CadenceKind::Quarterly => f.write_str("quarterly"),
+            CadenceKind::HalfYearly => f.write_str("half-yearly"),
+            CadenceKind::Yearly => f.write_str("yearly"),
+            CadenceKind::Custom => match self.custom_days {
+                Some(d) => write!(f, "every {d} days"),
+                None => f.write_str("custom (days not set)"),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OverridePolicy {
+    pub kill_switch_holders: Vec<String>,
+    pub trigger_procedure: String,
+    pub test_cadence: Cadence,
+    #[ts(type = "string | null")]
+    pub last_tested: Option<NaiveDate>,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewSchedule {
+    pub cadence: Cadence,
+    pub required_signatories: Vec<String>,
+    #[ts(type = "string")]
+    pub next_due: NaiveDate,
+}

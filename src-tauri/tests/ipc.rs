@@ -1,0 +1,67 @@
+//! The commands through Tauri's IPC layer, with the mock runtime (no window, no display).
+
+use governance_workbench::state::AppState;
+use serde_json::{json, Value};
+use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+
+fn invoke(cmd: &str, body: Value) -> Result<Value, Value> {
+    invoke_from("tauri://localhost", cmd, body)
+}
+
+fn invoke_from(origin: &str, cmd: &str, body: Value) -> Result<Value, Value> {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::open(dir.path().join("app.db"), "ipc-test");
+    let app = governance_workbench::app(mock_builder(), state)
+        .build(tauri::generate_context!("tauri.conf.json", test = true))
+        .unwrap();
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    get_ipc_response(
+        &webview,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: origin.parse().unwrap(),
+            body: tauri::ipc::InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|b| b.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn a_fresh_database_lists_the_starter_framework() {
+    let list = invoke("list_frameworks", json!({})).unwrap();
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["id"], governance_core::starter::starter_framework().id.as_str());
+}
+
+#[test]
+fn opening_a_framework_returns_it_with_findings() {
+    let id = governance_core::starter::starter_framework().id;
+    let view = invoke("open_framework", json!({ "id": id })).unwrap();
+    assert_eq!(view["framework"]["id"], id.as_str());
+    assert!(view["findings"].is_array());
+}
+
+#[test]
+fn a_failed_command_rejects_with_a_code_and_a_message() {
+    let err = invoke("open_framework", json!({ "id": "no-such-framework" })).unwrap_err();
+    assert_eq!(err["code"], "not_found");
+    assert!(err["message"].as_str().unwrap().contains("no-such-framework"));
+}
+
+#[test]
+fn a_remote_page_may_not_call_the_commands() {
+    let err = invoke_from("https://example.com", "list_frameworks", json!({})).unwrap_err();
+    assert!(err.as_str().unwrap().contains("not allowed"), "{err}");
+}
+
+#[test]
+fn an_unknown_command_is_refused() {
+    let err = invoke("plugin:fs|read_file", json!({ "path": "/etc/passwd" })).unwrap_err();
+    assert!(err.to_string().contains("not allowed") || err.to_string().contains("not found"), "{err}");
+}

@@ -1,0 +1,117 @@
+//! Harness for the end-to-end suite: starts `tauri-driver` (which starts WebKitWebDriver, which
+//! starts the real app binary) with a private data folder, and hands out a WebDriver client.
+
+use std::net::TcpStream;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+
+/// The workspace root, where `target/` is.
+pub fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+/// The app binary under test: `$E2E_APP`, else the debug build (built by `make e2e` first,
+/// because `cargo test` does not rebuild other packages' binaries).
+pub fn app_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("E2E_APP") {
+        return PathBuf::from(p);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| workspace().join("target"));
+    target.join("debug/governance-workbench")
+}
+
+/// Where screenshots of each run go, so a person can look at them.
+pub fn screenshot_dir() -> PathBuf {
+    let d = workspace().join("target/e2e-screenshots");
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// One app session: a data folder of its own, a driver process group, a WebDriver client.
+pub struct Session {
+    pub client: Client,
+    pub data_home: tempfile::TempDir,
+    driver: Child,
+}
+
+/// The default database path the app uses inside a data folder (XDG_DATA_HOME).
+pub fn default_db(data_home: &Path) -> PathBuf {
+    data_home.join("governance-workbench/governance.db")
+}
+
+fn wait_for_port(port: u16, within: Duration) {
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(start.elapsed() < within, "tauri-driver did not listen on port {port} within {within:?}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+impl Session {
+    /// Starts the app on `data_home` (a fresh folder unless the test prepared one).
+    pub async fn start(data_home: tempfile::TempDir) -> Session {
+        let app = app_binary();
+        assert!(app.exists(), "no app binary at {}: build it first (make e2e does)", app.display());
+        let driver = Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()))
+            .env("XDG_DATA_HOME", data_home.path())
+            .env_remove("GOVERNANCE_DB")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            // Its own process group, so the drop below also ends WebKitWebDriver and the app.
+            .process_group(0)
+            .spawn()
+            .expect("tauri-driver runs (cargo install tauri-driver --locked)");
+        wait_for_port(4444, Duration::from_secs(20));
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), "wry".into());
+        caps.insert("tauri:options".into(), serde_json::json!({ "application": app }));
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect("http://127.0.0.1:4444")
+            .await
+            .expect("a WebDriver session with the app");
+        Session { client, data_home, driver }
+    }
+
+    /// Waits for the element and returns its text.
+    pub async fn text(&self, css: &str) -> String {
+        self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css}: {e}")).text().await.unwrap()
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css}: {e}")).click().await.unwrap();
+    }
+
+    /// Saves a PNG of the window under target/e2e-screenshots, after the page has painted.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let png = self.client.screenshot().await.unwrap();
+        let path = screenshot_dir().join(format!("{name}.png"));
+        std::fs::write(&path, png).unwrap();
+        path
+    }
+
+    /// Ends the WebDriver session and the processes, even after a failed assertion (see Drop).
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let pgid = self.driver.id();
+        let _ = Command::new("kill").arg("-TERM").arg(format!("-{pgid}")).status();
+        let _ = self.driver.wait();
+        let _ = Command::new("kill").arg("-KILL").arg(format!("-{pgid}")).status();
+    }
+}

@@ -9,8 +9,11 @@ use ts_rs::{Config, TS};
 
 include!("../src/command_names.rs");
 
-/// (TypeScript name, command, arguments, result type) for every command.
-const COMMANDS: &[(&str, &str, &[(&str, &str)], &str)] = &[
+/// (TypeScript name, command, arguments as (name, type), result type).
+type Binding = (&'static str, &'static str, &'static [(&'static str, &'static str)], &'static str);
+
+/// Every command the UI may call.
+const COMMANDS: &[Binding] = &[
     ("appInfo", "app_info", &[], "AppInfo"),
     ("listFrameworks", "list_frameworks", &[], "Array<FrameworkSummary>"),
     ("openFramework", "open_framework", &[("id", "string")], "FrameworkView"),

@@ -16,6 +16,7 @@ pub fn parse(bytes: &[u8]) -> Result<Framework> {
         let place = if path.is_empty() || path == "." { String::from("top level") } else { path };
         let what = match inner.classify() {
             serde_json::error::Category::Eof => "the file ends too early (truncated?)".to_owned(),
+            serde_json::error::Category::Syntax => format!("not valid JSON ({})", strip_position(&inner.to_string())),
             _ => strip_position(&inner.to_string()),
         };
         Error::Parse(format!("line {}, column {}, at {place}: {what}", inner.line(), inner.column()))

@@ -88,7 +88,7 @@ impl Sink {
 
     fn name(&mut self, section: Section, item: Option<&str>, path: &str, what: &str, value: &str) {
         if value.trim().is_empty() {
-            self.error(section, item, format!("{path}"), format!("The {what} is empty."));
+            self.error(section, item, path.to_owned(), format!("The {what} is empty."));
         }
         self.line(section, item, path, what, value);
     }

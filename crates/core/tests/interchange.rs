@@ -62,7 +62,8 @@ fn a_file_of_another_format_or_version_is_refused() {
 
 #[test]
 fn text_that_is_not_json_or_not_utf8_is_refused_clearly() {
-    assert!(parse_err("name: hello").starts_with("line 1, column 1"));
+    let m = parse_err("name: hello");
+    assert!(m.starts_with("line 1, column 2") && m.contains("not valid JSON"), "{m}");
     assert!(parse_err("").contains("ends too early"));
     let m = match interchange::parse(&[0xff, 0xfe, b'{']) {
         Err(Error::Parse(m)) => m,

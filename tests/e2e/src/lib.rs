@@ -36,6 +36,8 @@ pub struct Session {
     pub client: Client,
     pub data_home: tempfile::TempDir,
     driver: Child,
+    session_id: String,
+    closed: bool,
 }
 
 /// The default database path the app uses inside a data folder (XDG_DATA_HOME).
@@ -74,7 +76,8 @@ impl Session {
             .connect("http://127.0.0.1:4444")
             .await
             .expect("a WebDriver session with the app");
-        Session { client, data_home, driver }
+        let session_id = client.session_id().await.unwrap().expect("a session id");
+        Session { client, data_home, driver, session_id, closed: false }
     }
 
     /// Waits for the element and returns its text.
@@ -102,6 +105,13 @@ impl Session {
             .unwrap();
     }
 
+    /// All text in the main area, including text drawn vertically or cut by an ellipsis.
+    pub async fn page_text(&self) -> String {
+        self.text("main").await;
+        let v = self.client.execute("return document.querySelector('main').textContent", vec![]).await.unwrap();
+        v.as_str().unwrap_or_default().to_owned()
+    }
+
     /// Saves a PNG of the window under target/e2e-screenshots, after the page has painted.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         self.client
@@ -117,17 +127,53 @@ impl Session {
         path
     }
 
-    /// Ends the WebDriver session and the processes, even after a failed assertion (see Drop).
-    pub async fn close(self) {
+    /// Ends the WebDriver session (the app closes); Drop then stops the driver.
+    pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
+        self.closed = true;
+    }
+}
+
+/// The processes in a process group other than the drivers themselves (the app, WebKit helpers).
+fn app_processes(pgid: u32) -> usize {
+    let out = Command::new("ps").args(["-o", "comm=", "-g", &pgid.to_string()]).output();
+    out.map(|o| {
+        String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .filter(|l| !l.contains("tauri-driver") && !l.contains("WebKitWebDriver"))
+            .count()
+    })
+    .unwrap_or(0)
+}
+
+/// Deletes a WebDriver session with a plain blocking request (Drop cannot await).
+fn delete_session(id: &str) {
+    use std::io::{Read, Write};
+    if let Ok(mut s) = TcpStream::connect(("127.0.0.1", 4444)) {
+        let _ = s.set_read_timeout(Some(Duration::from_secs(15)));
+        let req = format!(
+            "DELETE /session/{id} HTTP/1.1\r\nHost: 127.0.0.1:4444\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        );
+        let _ = s.write_all(req.as_bytes());
+        let _ = s.read_to_end(&mut Vec::new());
     }
 }
 
 impl Drop for Session {
+    // Shutdown order matters on this machine: end the session so WebKitWebDriver closes the app
+    // itself, wait for the app to be gone, then SIGTERM tauri-driver alone, which stops
+    // WebKitWebDriver. Signalling WebKitWebDriver directly (TERM or KILL) while it tears a
+    // session down took every process on the machine down with it.
     fn drop(&mut self) {
+        if !self.closed {
+            delete_session(&self.session_id);
+        }
         let pgid = self.driver.id();
-        let _ = Command::new("kill").arg("-TERM").arg(format!("-{pgid}")).status();
+        let start = Instant::now();
+        while app_processes(pgid) > 0 && start.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = Command::new("kill").arg("-TERM").arg(pgid.to_string()).status();
         let _ = self.driver.wait();
-        let _ = Command::new("kill").arg("-KILL").arg(format!("-{pgid}")).status();
     }
 }

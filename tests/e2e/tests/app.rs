@@ -17,11 +17,11 @@ async fn the_app_starts_on_a_fresh_data_folder_and_shows_the_starter_framework()
     s.screenshot("01-overview").await;
 
     s.click("[data-testid=nav-matrix]").await;
-    let page = s.text("main").await;
+    s.screenshot("02-matrix").await;
+    let page = s.page_text().await;
     for p in &starter.platforms {
         assert!(page.contains(&p.name), "the matrix shows platform {}", p.name);
     }
-    s.screenshot("02-matrix").await;
     s.click("[data-testid=nav-raci]").await;
     assert!(s.text("main").await.contains(&starter.raci[0].name));
     s.screenshot("03-raci").await;

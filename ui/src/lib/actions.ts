@@ -1,0 +1,23 @@
+// Svelte actions. Styles are set through the CSSOM (element.style), which the strict CSP allows,
+// never through a style attribute, which it blocks.
+import type { Action } from "svelte/action";
+
+/** Sets the element's minimum width in pixels. */
+export const minWidth: Action<HTMLElement, number> = (node, px) => {
+  node.style.minWidth = `${px}px`;
+  return {
+    update(next: number) {
+      node.style.minWidth = `${next}px`;
+    },
+  };
+};
+
+/** Sets the element's height in pixels. */
+export const heightPx: Action<HTMLElement, number> = (node, px) => {
+  node.style.height = `${px}px`;
+  return {
+    update(next: number) {
+      node.style.height = `${next}px`;
+    },
+  };
+};

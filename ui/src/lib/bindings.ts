@@ -1,0 +1,180 @@
+// Generated from the Rust types by src-tauri/tests/bindings.rs (`make generate`). Do not edit.
+import { invoke } from "@tauri-apps/api/core";
+
+/**
+ * Every failed command rejects with this object, never a bare string.
+ */
+export type ApiError = { code: string, message: string, };
+
+export type AppInfo = { version: string, db_path: string, schema_version: number, };
+
+/**
+ * One line of the frameworks list.
+ */
+export type FrameworkSummary = { id: string, name: string, organisation: string, platforms: number, capabilities: number, updated_at: string, };
+
+/**
+ * A framework's working draft with its current findings, as the app shows it.
+ */
+export type FrameworkView = { framework: Framework, findings: Array<Finding>, };
+
+/**
+ * What an import did.
+ */
+export type ImportOutcome = { framework: string, created: boolean, 
+/**
+ * Field-level changes recorded in the audit log (0 when nothing changed).
+ */
+changes: number, };
+
+/**
+ * One append-only audit log row.
+ */
+export type AuditEntry = { id: number, at: string, actor: string, framework: string, entity: string, field: string, old: string | null, new: string | null, };
+
+/**
+ * One difference. `path` names items by id, not position, e.g.
+ * `platforms[tiktok].contract.required_latency.amount` or `matrix[media-buying/tiktok].support`.
+ */
+export type Change = { kind: ChangeKind, path: string, old: unknown, new: unknown, };
+
+export type ChangeKind = "added" | "removed" | "changed";
+
+/**
+ * One problem found in a framework.
+ */
+export type Finding = { severity: Severity, section: Section, 
+/**
+ * Id of the item concerned (for a matrix cell, "capability/platform"); `None` for the section.
+ */
+item: string | null, 
+/**
+ * Where in the interchange file the problem is, e.g. `raci[incident-response].assignments`.
+ */
+path: string, 
+/**
+ * A sentence for a person.
+ */
+message: string, };
+
+export type Severity = "error" | "warning";
+
+export type Section = "framework" | "parties" | "platforms" | "capabilities" | "matrix" | "raci" | "data_quality" | "hard_stops" | "override_policy" | "review_schedule";
+
+export type Framework = { id: string, name: string, organisation: string, description: string, jurisdictions: Array<string>, parties: Array<Party>, platforms: Array<Platform>, capabilities: Array<Capability>, 
+/**
+ * Assessed cells only; a capability x platform pair without a cell is untested.
+ */
+matrix: Array<MatrixCell>, raci: Array<RaciActivity>, data_quality: Array<DataQualityStandard>, hard_stops: Array<HardStop>, override_policy: OverridePolicy, review_schedule: ReviewSchedule, };
+
+export type Party = { id: string, name: string, title: string, email: string | null, kind: PartyKind, };
+
+export type PartyKind = "person" | "team" | "vendor";
+
+export type Platform = { id: string, name: string, kind: PlatformKind, contract: InteropContract, };
+
+export type PlatformKind = "ad_platform" | "social" | "creator_platform" | "cdp" | "dsp" | "crm" | "analytics" | "other";
+
+/**
+ * The interoperability contract between the agent and one platform.
+ */
+export type InteropContract = { data_formats: Array<string>, required_latency: Duration, error_handling: string, permission_scopes: Array<string>, when_unavailable: UnavailableBehaviour, 
+/**
+ * Required when `when_unavailable` is `other`; optional detail otherwise.
+ */
+when_unavailable_detail: string, latency_notes: string, policy_notes: string, };
+
+/**
+ * What the agent does when a platform cannot be reached.
+ */
+export type UnavailableBehaviour = "pause" | "safe_default" | "no_workaround" | "other";
+
+/**
+ * A positive length of time, kept as the user wrote it (24 hours stays 24 hours).
+ */
+export type Duration = { amount: number, unit: DurationUnit, };
+
+export type DurationUnit = "minutes" | "hours" | "days";
+
+export type Capability = { id: string, name: string, description: string, risk: RiskLevel, decision_mode: DecisionMode, 
+/**
+ * Required when the decision mode is `confidence_threshold`.
+ */
+threshold: string, };
+
+export type RiskLevel = "low" | "medium" | "high";
+
+export type DecisionMode = "autonomous" | "confidence_threshold" | "human_approval";
+
+export type MatrixCell = { capability: string, platform: string, support: Support, mode: OperatingMode, constraints: string, evidence: string, last_verified: string | null, };
+
+export type Support = "full" | "partial" | "unsupported" | "untested";
+
+export type OperatingMode = "normal" | "constrained" | "disabled";
+
+export type RaciActivity = { id: string, name: string, layer: GovernanceLayer, assignments: Array<RaciAssignment>, };
+
+export type RaciAssignment = { party: string, role: RaciRole, };
+
+export type RaciRole = "R" | "A" | "C" | "I";
+
+export type GovernanceLayer = "workflow_design" | "data_quality" | "override_policy" | "incident_response" | "compliance" | "spend_approval" | "other";
+
+export type DataQualityStandard = { id: string, data_input: string, 
+/**
+ * The platform the data comes from; `None` for internal or derived data.
+ */
+source_platform: string | null, owner: string, min_completeness_pct: number, 
+/**
+ * Data older than this must not trigger an action.
+ */
+max_age: Duration, validation_rules: Array<string>, 
+/**
+ * Highest share of duplicate records tolerated, where the input has a uniqueness limit.
+ */
+max_duplicate_pct: number | null, on_breach: BreachAction, notes: string, };
+
+export type BreachAction = "block_agent" | "alert_owner" | "pause_workflow";
+
+export type HardStop = { id: string, name: string, kind: HardStopKind, 
+/**
+ * Required for spend caps, absent otherwise.
+ */
+cap: Money | null, 
+/**
+ * Excluded audiences or blocked keywords; empty for spend caps.
+ */
+entries: Array<string>, all_platforms: boolean, 
+/**
+ * The platforms it applies to when `all_platforms` is false.
+ */
+platforms: Array<string>, 
+/**
+ * Parties allowed to lift the stop.
+ */
+lift_authority: Array<string>, notes: string, };
+
+export type HardStopKind = "daily_spend_cap" | "total_spend_cap" | "audience_exclusion" | "keyword_blocklist";
+
+/**
+ * An amount of money, kept as a decimal string so that no rounding ever changes a cap.
+ */
+export type Money = { amount: string, currency: string, };
+
+export type OverridePolicy = { kill_switch_holders: Array<string>, trigger_procedure: string, test_cadence: Cadence, last_tested: string | null, notes: string, };
+
+/**
+ * How often something recurs; `custom_days` is used only with `custom`.
+ */
+export type Cadence = { kind: CadenceKind, custom_days: number | null, };
+
+export type CadenceKind = "monthly" | "quarterly" | "half_yearly" | "yearly" | "custom";
+
+export type ReviewSchedule = { cadence: Cadence, required_signatories: Array<string>, next_due: string, };
+
+/** The app's commands. Each rejects with an `ApiError`. */
+export const commands = {
+  appInfo: (): Promise<AppInfo> => invoke<AppInfo>("app_info"),
+  listFrameworks: (): Promise<Array<FrameworkSummary>> => invoke<Array<FrameworkSummary>>("list_frameworks"),
+  openFramework: (id: string): Promise<FrameworkView> => invoke<FrameworkView>("open_framework", { id }),
+};

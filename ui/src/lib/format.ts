@@ -1,0 +1,212 @@
+// Pure formatting helpers: how values of the domain read on screen.
+import type {
+  BreachAction,
+  Cadence,
+  DecisionMode,
+  Duration,
+  GovernanceLayer,
+  HardStopKind,
+  Money,
+  OperatingMode,
+  PartyKind,
+  PlatformKind,
+  RiskLevel,
+  Support,
+  UnavailableBehaviour,
+} from "./bindings";
+
+/** "1 error", "2 errors". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const UNIT_WORDS = {
+  minutes: ["minute", "minutes"],
+  hours: ["hour", "hours"],
+  days: ["day", "days"],
+} as const;
+
+/** A duration as the user wrote it: "24 hours", "1 day" (never converted to another unit). */
+export function formatDuration(d: Duration): string {
+  const [one, many] = UNIT_WORDS[d.unit] ?? [d.unit, d.unit];
+  return `${d.amount} ${d.amount === 1 ? one : many}`;
+}
+
+/** "monthly", "quarterly", "half-yearly", "yearly", "every 45 days". */
+export function formatCadence(c: Cadence): string {
+  switch (c.kind) {
+    case "monthly":
+      return "monthly";
+    case "quarterly":
+      return "quarterly";
+    case "half_yearly":
+      return "half-yearly";
+    case "yearly":
+      return "yearly";
+    case "custom":
+      if (c.custom_days === null) return "custom (days not set)";
+      return c.custom_days === 1 ? "every day" : `every ${c.custom_days} days`;
+    default:
+      return String(c.kind);
+  }
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * An ISO calendar date ("2025-03-01") as "1 Mar 2025". Parsed by hand so that the time zone of
+ * the machine can never shift the day. Anything that is not an ISO date is shown as it is.
+ */
+export function formatDate(iso: string | null, missing = "Not set"): string {
+  if (iso === null || iso === "") return missing;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return iso;
+  return `${day} ${MONTHS[month - 1]} ${m[1]}`;
+}
+
+/** 95 -> "95%", 99.5 -> "99.5%". */
+export function formatPercent(v: number | null, missing = "None"): string {
+  if (v === null || !Number.isFinite(v)) return missing;
+  return `${Number(v.toFixed(4))}%`;
+}
+
+/**
+ * A money amount kept as a decimal string, grouped by thousands without ever going through a
+ * float: "25000" -> "25,000", "1999.50" -> "1,999.50". A malformed amount is shown unchanged.
+ */
+export function formatAmount(amount: string): string {
+  const m = /^(\d+)(\.\d+)?$/.exec(amount.trim());
+  if (!m) return amount;
+  const whole = m[1].replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return whole + (m[2] ?? "");
+}
+
+/** "USD 25,000". */
+export function formatMoney(m: Money | null, missing = "No cap"): string {
+  if (m === null) return missing;
+  return `${m.currency} ${formatAmount(m.amount)}`;
+}
+
+export const PARTY_KIND_LABELS: Record<PartyKind, string> = {
+  person: "Person",
+  team: "Team",
+  vendor: "Vendor",
+};
+
+export const PLATFORM_KIND_LABELS: Record<PlatformKind, string> = {
+  ad_platform: "Ad platform",
+  social: "Social",
+  creator_platform: "Creator platform",
+  cdp: "CDP",
+  dsp: "DSP",
+  crm: "CRM",
+  analytics: "Analytics",
+  other: "Other",
+};
+
+export const UNAVAILABLE_LABELS: Record<UnavailableBehaviour, string> = {
+  pause: "Pause",
+  safe_default: "Fall back to a safe default",
+  no_workaround: "No workaround allowed",
+  other: "Other",
+};
+
+export const RISK_LABELS: Record<RiskLevel, string> = {
+  low: "Low",
+  medium: "Medium",
+  high: "High",
+};
+
+export const DECISION_MODE_LABELS: Record<DecisionMode, string> = {
+  autonomous: "Autonomous",
+  confidence_threshold: "Confidence threshold + audit log",
+  human_approval: "Human approval",
+};
+
+export const SUPPORT_LABELS: Record<Support, string> = {
+  full: "Full",
+  partial: "Partial",
+  unsupported: "Unsupported",
+  untested: "Untested",
+};
+
+/** A symbol for each support level, so that the matrix does not rely on colour alone. */
+export const SUPPORT_GLYPHS: Record<Support, string> = {
+  full: "✓",
+  partial: "◐",
+  unsupported: "✕",
+  untested: "?",
+};
+
+export const MODE_LABELS: Record<OperatingMode, string> = {
+  normal: "Normal",
+  constrained: "Constrained",
+  disabled: "Disabled",
+};
+
+/** One letter for the operating mode, shown inside a matrix cell. */
+export const MODE_LETTERS: Record<OperatingMode, string> = {
+  normal: "N",
+  constrained: "C",
+  disabled: "D",
+};
+
+export const LAYER_LABELS: Record<GovernanceLayer, string> = {
+  workflow_design: "Workflow design",
+  data_quality: "Data quality",
+  override_policy: "Override policy",
+  incident_response: "Incident response",
+  compliance: "Compliance",
+  spend_approval: "Spend approval",
+  other: "Other",
+};
+
+export const BREACH_LABELS: Record<BreachAction, string> = {
+  block_agent: "Block the agent",
+  alert_owner: "Alert the owner",
+  pause_workflow: "Pause the workflow",
+};
+
+export const HARD_STOP_KIND_LABELS: Record<HardStopKind, string> = {
+  daily_spend_cap: "Daily spend cap",
+  total_spend_cap: "Total spend cap",
+  audience_exclusion: "Audience exclusion list",
+  keyword_blocklist: "Keyword blocklist",
+};
+
+/** A label from one of the tables above, falling back to the raw value for an unknown one. */
+export function label<K extends string>(labels: Record<K, string>, key: K): string {
+  return labels[key] ?? String(key);
+}
+
+/** Today's calendar date on this machine, as "2025-03-01". */
+export function localIsoDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+function dayNumber(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isNaN(t) ? null : Math.round(t / 86_400_000);
+}
+
+/** Whole days from one ISO date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number | null {
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  return a === null || b === null ? null : b - a;
+}
+
+/** "due today", "due in 12 days", "overdue by 1 day", relative to `today`. */
+export function dueText(due: string, today: string): string | null {
+  const d = daysBetween(today, due);
+  if (d === null) return null;
+  if (d === 0) return "due today";
+  if (d > 0) return `due in ${plural(d, "day")}`;
+  return `overdue by ${plural(-d, "day")}`;
+}

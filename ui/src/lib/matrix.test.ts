@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import type { Framework } from "./bindings";
+import { buildMatrixGrid, buildMatrixLookup, cellKey, rowWindow, supportOf } from "./matrix";
+import { finding, sampleFramework } from "./test-fixtures";
+
+describe("matrix lookup", () => {
+  it("finds a stored cell by capability and platform", () => {
+    const fw = sampleFramework();
+    const lookup = buildMatrixLookup(fw.matrix);
+    expect(lookup.get(cellKey("buy", "meta"))?.constraints).toBe("Daily cap only");
+    expect(supportOf(lookup, "buy", "meta")).toBe("partial");
+    expect(supportOf(lookup, "copy", "crm")).toBe("full");
+  });
+
+  it("treats a pair without a stored cell as untested, never as full", () => {
+    const lookup = buildMatrixLookup(sampleFramework().matrix);
+    expect(supportOf(lookup, "buy", "crm")).toBe("untested");
+    expect(supportOf(lookup, "copy", "meta")).toBe("untested");
+  });
+});
+
+describe("matrix grid", () => {
+  it("has one row per capability and one cell per platform, in the framework's order", () => {
+    const grid = buildMatrixGrid(sampleFramework());
+    expect(grid.rows.map((r) => r.name)).toEqual(["Media buying", "Copy optimisation"]);
+    expect(grid.rows[0].cells.map((c) => c.key)).toEqual(["buy/meta", "buy/crm"]);
+    expect(grid.rows[0].cells.map((c) => c.support)).toEqual(["partial", "untested"]);
+    expect(grid.rows[0].cells[1].mode).toBeNull();
+  });
+
+  it("counts every pair once, missing ones as untested, and ignores cells for unknown items", () => {
+    const grid = buildMatrixGrid(sampleFramework());
+    expect(grid.counts).toEqual({ full: 1, partial: 1, unsupported: 0, untested: 2 });
+    expect(grid.orphans.map((c) => c.capability)).toEqual(["gone"]);
+  });
+
+  it("puts constraints, evidence and the verification date in the hover text", () => {
+    const grid = buildMatrixGrid(sampleFramework());
+    const title = grid.rows[0].cells[0].title;
+    expect(title).toContain("Media buying on Meta Ads");
+    expect(title).toContain("Support: Partial | Mode: Constrained");
+    expect(title).toContain("Constraints: Daily cap only");
+    expect(title).toContain("Evidence: Tested in sandbox");
+    expect(title).toContain("Last verified: 1 Feb 2025");
+    expect(grid.rows[0].cells[1].title).toContain("Untested: not assessed yet");
+  });
+
+  it("flags cells with findings, an error outranking a warning", () => {
+    const grid = buildMatrixGrid(sampleFramework(), [
+      finding("warning", "matrix", "buy/meta"),
+      finding("error", "matrix", "buy/meta"),
+      finding("warning", "matrix", "copy/crm"),
+      finding("error", "raci", "copy/meta"),
+    ]);
+    expect(grid.rows[0].cells[0].flag).toBe("error");
+    expect(grid.rows[1].cells[1].flag).toBe("warning");
+    expect(grid.rows[1].cells[0].flag).toBeNull();
+  });
+
+  it("builds 12,000 cells for 200 capabilities on 60 platforms quickly", () => {
+    const base = sampleFramework();
+    const platforms = Array.from({ length: 60 }, (_, i) => ({ ...base.platforms[0], id: `p${i}`, name: `Platform ${i}` }));
+    const capabilities = Array.from({ length: 200 }, (_, i) => ({ ...base.capabilities[0], id: `c${i}`, name: `Cap ${i}` }));
+    const matrix = capabilities.flatMap((c, i) =>
+      platforms.filter((_, j) => (i + j) % 3 !== 0).map((p) => ({ ...base.matrix[1], capability: c.id, platform: p.id })),
+    );
+    const fw: Framework = { ...base, platforms, capabilities, matrix };
+    const t0 = performance.now();
+    const grid = buildMatrixGrid(fw);
+    const ms = performance.now() - t0;
+    expect(grid.rows.length * grid.rows[0].cells.length).toBe(12_000);
+    expect(grid.counts.full + grid.counts.untested).toBe(12_000);
+    expect(grid.counts.untested).toBe(12_000 - matrix.length);
+    expect(ms).toBeLessThan(1000);
+  });
+});
+
+describe("drawing only the rows in view", () => {
+  it("draws the rows in view plus the overscan, standing in for the rest with padding", () => {
+    // 200 rows of 30px, a 600px box whose 150px header sits above the rows, scrolled to 1650px.
+    const w = rowWindow(1650, 600, 150, 30, 200, 5);
+    expect(w.start).toBe(45);
+    expect(w.end).toBe(76);
+    expect(w.padTop).toBe(45 * 30);
+    expect(w.padBottom).toBe((200 - 76) * 30);
+  });
+
+  it("starts at the first row at the top and never runs past the last row", () => {
+    expect(rowWindow(0, 600, 150, 30, 200, 8)).toMatchObject({ start: 0, padTop: 0 });
+    const bottom = rowWindow(1_000_000, 600, 150, 30, 200, 8);
+    expect(bottom.end).toBe(200);
+    expect(bottom.padBottom).toBe(0);
+    expect(bottom.start).toBe(200);
+  });
+
+  it("keeps the padded height equal to the height of all rows", () => {
+    for (const top of [0, 100, 2999, 5000]) {
+      const w = rowWindow(top, 500, 120, 30, 200);
+      expect(w.padTop + (w.end - w.start) * 30 + w.padBottom).toBe(200 * 30);
+    }
+  });
+
+  it("draws nothing for an empty matrix", () => {
+    expect(rowWindow(0, 500, 100, 30, 0)).toEqual({ start: 0, end: 0, padTop: 0, padBottom: 0 });
+  });
+});

@@ -1,0 +1,137 @@
+// The compatibility matrix: a lookup built once, and the grid the page draws from it.
+import type { Finding, Framework, MatrixCell, OperatingMode, Support } from "./bindings";
+import { formatDate, MODE_LABELS, MODE_LETTERS, SUPPORT_GLYPHS, SUPPORT_LABELS } from "./format";
+
+/** The key of a capability x platform pair; the same form the validator uses as finding item. */
+export function cellKey(capability: string, platform: string): string {
+  return `${capability}/${platform}`;
+}
+
+export function buildMatrixLookup(cells: ReadonlyArray<MatrixCell>): Map<string, MatrixCell> {
+  const map = new Map<string, MatrixCell>();
+  for (const c of cells) map.set(cellKey(c.capability, c.platform), c);
+  return map;
+}
+
+/** The support of a pair; a pair without a stored cell has not been assessed: untested. */
+export function supportOf(lookup: Map<string, MatrixCell>, capability: string, platform: string): Support {
+  return lookup.get(cellKey(capability, platform))?.support ?? "untested";
+}
+
+export type GridCell = {
+  key: string;
+  support: Support;
+  /** `null` when no cell is stored for the pair. */
+  mode: OperatingMode | null;
+  /** Hover text: support, mode, constraints, evidence, last verified. */
+  title: string;
+  /** The worst severity among the findings about this cell, if any. */
+  flag: "error" | "warning" | null;
+  /** Everything the page draws, prepared once so that drawing 12,000 cells stays cheap. */
+  cls: string;
+  glyph: string;
+  label: string;
+  /** The mode's letter; empty when no cell is stored. */
+  letter: string;
+};
+
+export type GridRow = { id: string; name: string; cells: GridCell[] };
+
+export type SupportCounts = Record<Support, number>;
+
+export type MatrixGrid = {
+  rows: GridRow[];
+  counts: SupportCounts;
+  /** Stored cells whose capability or platform does not exist (never drawn in the grid). */
+  orphans: MatrixCell[];
+  /** Every stored cell by `cellKey`. */
+  lookup: Map<string, MatrixCell>;
+};
+
+function cellTitle(capName: string, platName: string, cell: MatrixCell | undefined): string {
+  if (!cell) return `${capName} on ${platName}\nUntested: not assessed yet`;
+  const lines = [
+    `${capName} on ${platName}`,
+    `Support: ${SUPPORT_LABELS[cell.support] ?? cell.support} | Mode: ${MODE_LABELS[cell.mode] ?? cell.mode}`,
+  ];
+  if (cell.constraints.trim()) lines.push(`Constraints: ${cell.constraints}`);
+  if (cell.evidence.trim()) lines.push(`Evidence: ${cell.evidence}`);
+  lines.push(`Last verified: ${formatDate(cell.last_verified, "never")}`);
+  return lines.join("\n");
+}
+
+/**
+ * Everything the matrix page draws, computed in one pass: one row per capability, one cell per
+ * platform (in the framework's order), with the cell's support (untested when none is stored).
+ */
+export function buildMatrixGrid(fw: Framework, findings: ReadonlyArray<Finding> = []): MatrixGrid {
+  const lookup = buildMatrixLookup(fw.matrix);
+  const flags = new Map<string, "error" | "warning">();
+  for (const f of findings) {
+    if (f.section !== "matrix" || f.item === null) continue;
+    if (f.severity === "error" || !flags.has(f.item)) flags.set(f.item, f.severity);
+  }
+  const counts: SupportCounts = { full: 0, partial: 0, unsupported: 0, untested: 0 };
+  const rows: GridRow[] = fw.capabilities.map((cap) => ({
+    id: cap.id,
+    name: cap.name,
+    cells: fw.platforms.map((plat) => {
+      const key = cellKey(cap.id, plat.id);
+      const cell = lookup.get(key);
+      const support = cell?.support ?? "untested";
+      const mode = cell?.mode ?? null;
+      const flag = flags.get(key) ?? null;
+      counts[support] = (counts[support] ?? 0) + 1;
+      return {
+        key,
+        support,
+        mode,
+        title: cellTitle(cap.name, plat.name, cell),
+        flag,
+        cls: `cell support-${support}${flag ? ` flag-${flag}` : ""}`,
+        glyph: SUPPORT_GLYPHS[support] ?? "",
+        label: SUPPORT_LABELS[support] ?? support,
+        letter: mode ? (MODE_LETTERS[mode] ?? "") : "",
+      };
+    }),
+  }));
+  const capIds = new Set(fw.capabilities.map((c) => c.id));
+  const platIds = new Set(fw.platforms.map((p) => p.id));
+  const orphans = fw.matrix.filter((c) => !capIds.has(c.capability) || !platIds.has(c.platform));
+  return { rows, counts, orphans, lookup };
+}
+
+/** Above this many cells the matrix draws only the rows in view (each row then has one height). */
+export const VIRTUAL_ABOVE_CELLS = 2500;
+
+export type RowWindow = {
+  /** First row to draw. */
+  start: number;
+  /** One past the last row to draw. */
+  end: number;
+  /** Height standing in for the rows above and below the drawn ones. */
+  padTop: number;
+  padBottom: number;
+};
+
+/**
+ * The rows of a scrolled list of `count` rows of `rowHeight` pixels that are in view, plus
+ * `overscan` rows on either side. `headerHeight` is what sits above the first row in the
+ * scrolled box (the sticky header row).
+ */
+export function rowWindow(
+  scrollTop: number,
+  viewportHeight: number,
+  headerHeight: number,
+  rowHeight: number,
+  count: number,
+  overscan = 8,
+): RowWindow {
+  if (count <= 0 || rowHeight <= 0) return { start: 0, end: 0, padTop: 0, padBottom: 0 };
+  const top = Math.max(0, scrollTop - headerHeight);
+  const first = Math.floor(top / rowHeight);
+  const visible = Math.ceil(Math.max(viewportHeight, rowHeight) / rowHeight) + 1;
+  const start = Math.min(count, Math.max(0, first - overscan));
+  const end = Math.min(count, first + visible + overscan);
+  return { start, end, padTop: start * rowHeight, padBottom: (count - end) * rowHeight };
+}

@@ -21,7 +21,12 @@ CREATE TABLE frameworks (
     review_next_due TEXT NOT NULL,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
-    row_version INTEGER NOT NULL DEFAULT 1
+    -- Versions of the three parts kept in this row, so that editing one never conflicts with another.
+    details_version INTEGER NOT NULL DEFAULT 1,
+    override_version INTEGER NOT NULL DEFAULT 1,
+    schedule_version INTEGER NOT NULL DEFAULT 1,
+    -- Bumped by every change to the draft; undo refuses when it moved since the undone edit.
+    draft_seq INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 
 CREATE TABLE parties (
@@ -101,7 +106,6 @@ CREATE TABLE raci_assignments (
     party TEXT NOT NULL,
     pos INTEGER NOT NULL,
     role TEXT NOT NULL CHECK (role IN ('R', 'A', 'C', 'I')),
-    row_version INTEGER NOT NULL DEFAULT 1,
     PRIMARY KEY (fw, activity, party),
     FOREIGN KEY (fw, activity) REFERENCES raci_activities(fw, key) ON DELETE CASCADE ON UPDATE CASCADE,
     FOREIGN KEY (fw, party) REFERENCES parties(fw, key) ON DELETE CASCADE ON UPDATE CASCADE
@@ -144,6 +148,16 @@ CREATE TABLE hard_stops (
     row_version INTEGER NOT NULL DEFAULT 1,
     PRIMARY KEY (fw, key)
 ) STRICT;
+
+-- The inverse of recent edits, newest last, for undo. Not a record: entries are dropped when used.
+CREATE TABLE undo_entries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    framework INTEGER NOT NULL REFERENCES frameworks(id) ON DELETE CASCADE,
+    draft_seq INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    inverse TEXT NOT NULL
+) STRICT;
+CREATE INDEX undo_entries_framework ON undo_entries(framework, id);
 
 -- The audit log outlives the frameworks it describes, so it names them by key, not by row.
 CREATE TABLE audit_log (

@@ -36,6 +36,13 @@ pub fn diff(old: &Framework, new: &Framework) -> Vec<Change> {
     out
 }
 
+/// The changes between two JSON values, with paths starting at `path`.
+pub fn diff_values(path: &str, a: &Value, b: &Value) -> Vec<Change> {
+    let mut out = Vec::new();
+    walk(path, a, b, &mut out);
+    out
+}
+
 /// The key that identifies an element of a list of objects, if it has one.
 fn element_key(v: &Value) -> Option<String> {
     let o = v.as_object()?;

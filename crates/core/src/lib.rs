@@ -2,10 +2,12 @@
 //! format and the SQLite store. Nothing here knows about windows or PDFs.
 
 pub mod diff;
+pub mod edit;
 pub mod error;
 pub mod interchange;
 pub mod model;
 pub mod paths;
+pub mod sample;
 pub mod schedule;
 pub mod starter;
 pub mod store;

@@ -155,30 +155,6 @@ pub fn is_valid_id(id: &str) -> bool {
         && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'.' | b'_' | b'-'))
 }
 
-fn check_ids<'a>(
-    sink: &mut Sink,
-    section: Section,
-    coll: &str,
-    ids: impl Iterator<Item = &'a str>,
-) -> HashSet<&'a str> {
-    let mut seen = HashSet::new();
-    for (i, id) in ids.enumerate() {
-        let path = format!("{coll}[{i}].id");
-        if !is_valid_id(id) {
-            sink.error(
-                section,
-                Some(id),
-                path.clone(),
-                format!("The id \"{}\" is not valid: use 1 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.", id.escape_debug()),
-            );
-        }
-        if !seen.insert(id) {
-            sink.error(section, Some(id), path, format!("The id \"{}\" is used twice in {coll}.", id.escape_debug()));
-        }
-    }
-    seen
-}
-
 fn is_decimal_amount(s: &str) -> bool {
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i, Some(f)),
@@ -231,10 +207,324 @@ fn pct(sink: &mut Sink, section: Section, item: Option<&str>, path: &str, what: 
     }
 }
 
+/// The ids that references may point at, for checking one item without the whole framework.
+#[derive(Debug, Default, Clone)]
+pub struct Refs {
+    pub parties: HashSet<String>,
+    pub platforms: HashSet<String>,
+    pub capabilities: HashSet<String>,
+}
+
+impl Refs {
+    pub fn of(fw: &Framework) -> Refs {
+        Refs {
+            parties: fw.parties.iter().map(|p| p.id.clone()).collect(),
+            platforms: fw.platforms.iter().map(|p| p.id.clone()).collect(),
+            capabilities: fw.capabilities.iter().map(|c| c.id.clone()).collect(),
+        }
+    }
+}
+
+fn id_format(s: &mut Sink, section: Section, path: &str, id: &str) {
+    if !is_valid_id(id) {
+        s.error(
+            section,
+            Some(id),
+            path.to_owned(),
+            format!("The id \"{}\" is not valid: use 1 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.", id.escape_debug()),
+        );
+    }
+}
+
+fn check_details(s: &mut Sink, name: &str, organisation: &str, description: &str, jurisdictions: &[String]) {
+    use Section::Framework;
+    s.name(Framework, None, "name", "framework name", name);
+    s.line(Framework, None, "organisation", "organisation", organisation);
+    s.text(Framework, None, "description", "description", description);
+    s.list(Framework, None, "jurisdictions", "jurisdictions", jurisdictions);
+}
+
+fn check_party(s: &mut Sink, base: &str, p: &Party) {
+    use Section::Parties;
+    let item = Some(p.id.as_str());
+    id_format(s, Parties, &format!("{base}.id"), &p.id);
+    s.name(Parties, item, &format!("{base}.name"), "party name", &p.name);
+    s.line(Parties, item, &format!("{base}.title"), "title", &p.title);
+    if let Some(e) = &p.email {
+        let ok = e.len() <= MAX_NAME_CHARS
+            && !e.chars().any(|c| c.is_whitespace() || c.is_control())
+            && e.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.contains('@'));
+        if !ok {
+            s.error(
+                Parties,
+                item,
+                format!("{base}.email"),
+                format!("\"{}\" is not an email address.", e.escape_debug()),
+            );
+        }
+    }
+}
+
+fn check_platform(s: &mut Sink, base: &str, p: &Platform) {
+    use Section::Platforms;
+    let item = Some(p.id.as_str());
+    let c = &p.contract;
+    id_format(s, Platforms, &format!("{base}.id"), &p.id);
+    s.name(Platforms, item, &format!("{base}.name"), "platform name", &p.name);
+    s.list(Platforms, item, &format!("{base}.contract.data_formats"), "data formats", &c.data_formats);
+    duration(s, Platforms, item, &format!("{base}.contract.required_latency"), "required latency", &c.required_latency);
+    s.text(Platforms, item, &format!("{base}.contract.error_handling"), "error-handling protocol", &c.error_handling);
+    s.list(Platforms, item, &format!("{base}.contract.permission_scopes"), "permission scopes", &c.permission_scopes);
+    s.text(
+        Platforms,
+        item,
+        &format!("{base}.contract.when_unavailable_detail"),
+        "behaviour detail",
+        &c.when_unavailable_detail,
+    );
+    s.text(Platforms, item, &format!("{base}.contract.latency_notes"), "latency notes", &c.latency_notes);
+    s.text(Platforms, item, &format!("{base}.contract.policy_notes"), "policy notes", &c.policy_notes);
+}
+
+fn check_capability(s: &mut Sink, base: &str, c: &Capability) {
+    use Section::Capabilities;
+    let item = Some(c.id.as_str());
+    id_format(s, Capabilities, &format!("{base}.id"), &c.id);
+    s.name(Capabilities, item, &format!("{base}.name"), "capability name", &c.name);
+    s.text(Capabilities, item, &format!("{base}.description"), "description", &c.description);
+    s.text(Capabilities, item, &format!("{base}.threshold"), "threshold", &c.threshold);
+}
+
+fn check_cell(s: &mut Sink, base: &str, cell: &MatrixCell, refs: &Refs) {
+    use Section::Matrix;
+    let key = format!("{}/{}", cell.capability, cell.platform);
+    let item = Some(key.as_str());
+    if !refs.capabilities.contains(&cell.capability) {
+        s.error(
+            Matrix,
+            item,
+            format!("{base}.capability"),
+            format!("The matrix cell names capability \"{}\", which does not exist.", cell.capability.escape_debug()),
+        );
+    }
+    if !refs.platforms.contains(&cell.platform) {
+        s.error(
+            Matrix,
+            item,
+            format!("{base}.platform"),
+            format!("The matrix cell names platform \"{}\", which does not exist.", cell.platform.escape_debug()),
+        );
+    }
+    s.text(Matrix, item, &format!("{base}.constraints"), "constraints", &cell.constraints);
+    s.text(Matrix, item, &format!("{base}.evidence"), "evidence", &cell.evidence);
+}
+
+fn check_activity(s: &mut Sink, base: &str, a: &RaciActivity, refs: &Refs) {
+    use Section::Raci;
+    let item = Some(a.id.as_str());
+    id_format(s, Raci, &format!("{base}.id"), &a.id);
+    s.name(Raci, item, &format!("{base}.name"), "activity name", &a.name);
+    let mut seen = HashSet::new();
+    for (j, asg) in a.assignments.iter().enumerate() {
+        let p = format!("{base}.assignments[{j}].party");
+        if !refs.parties.contains(&asg.party) {
+            s.error(
+                Raci,
+                item,
+                p.clone(),
+                format!(
+                    "Activity \"{}\" assigns a letter to party \"{}\", which does not exist.",
+                    a.name,
+                    asg.party.escape_debug()
+                ),
+            );
+        }
+        if !seen.insert(asg.party.as_str()) {
+            s.error(
+                Raci,
+                item,
+                p,
+                format!(
+                    "Activity \"{}\" gives party \"{}\" more than one letter; a party holds one letter per activity.",
+                    a.name,
+                    asg.party.escape_debug()
+                ),
+            );
+        }
+    }
+}
+
+fn check_data_quality(s: &mut Sink, base: &str, d: &DataQualityStandard, refs: &Refs) {
+    use Section::DataQuality;
+    let item = Some(d.id.as_str());
+    id_format(s, DataQuality, &format!("{base}.id"), &d.id);
+    s.name(DataQuality, item, &format!("{base}.data_input"), "data input name", &d.data_input);
+    if let Some(sp) = &d.source_platform {
+        if !refs.platforms.contains(sp) {
+            s.error(
+                DataQuality,
+                item,
+                format!("{base}.source_platform"),
+                format!("The source platform \"{}\" does not exist.", sp.escape_debug()),
+            );
+        }
+    }
+    if !refs.parties.contains(&d.owner) {
+        s.error(
+            DataQuality,
+            item,
+            format!("{base}.owner"),
+            format!("The owner \"{}\" is not a party of this framework.", d.owner.escape_debug()),
+        );
+    }
+    pct(s, DataQuality, item, &format!("{base}.min_completeness_pct"), "minimum completeness", d.min_completeness_pct);
+    duration(s, DataQuality, item, &format!("{base}.max_age"), "maximum age", &d.max_age);
+    if let Some(v) = d.max_duplicate_pct {
+        pct(s, DataQuality, item, &format!("{base}.max_duplicate_pct"), "duplicate limit", v);
+    }
+    s.list(DataQuality, item, &format!("{base}.validation_rules"), "validation rules", &d.validation_rules);
+    s.text(DataQuality, item, &format!("{base}.notes"), "notes", &d.notes);
+}
+
+fn check_hard_stop(s: &mut Sink, base: &str, h: &HardStop, refs: &Refs) {
+    use Section::HardStops;
+    let item = Some(h.id.as_str());
+    id_format(s, HardStops, &format!("{base}.id"), &h.id);
+    s.name(HardStops, item, &format!("{base}.name"), "hard stop name", &h.name);
+    if let Some(m) = &h.cap {
+        if !is_decimal_amount(&m.amount) {
+            s.error(
+                HardStops,
+                item,
+                format!("{base}.cap.amount"),
+                format!(
+                    "\"{}\" is not an amount: write digits with at most two decimals, such as 25000 or 1999.50.",
+                    m.amount.escape_debug()
+                ),
+            );
+        }
+        if !(m.currency.len() == 3 && m.currency.bytes().all(|c| c.is_ascii_uppercase())) {
+            s.error(
+                HardStops,
+                item,
+                format!("{base}.cap.currency"),
+                format!(
+                    "\"{}\" is not a currency code: use three capital letters, such as USD or EUR.",
+                    m.currency.escape_debug()
+                ),
+            );
+        }
+    }
+    s.list(HardStops, item, &format!("{base}.entries"), "entries", &h.entries);
+    for (j, p) in h.platforms.iter().enumerate() {
+        if !refs.platforms.contains(p) {
+            s.error(
+                HardStops,
+                item,
+                format!("{base}.platforms[{j}]"),
+                format!("The platform \"{}\" does not exist.", p.escape_debug()),
+            );
+        }
+    }
+    for (j, p) in h.lift_authority.iter().enumerate() {
+        if !refs.parties.contains(p) {
+            s.error(
+                HardStops,
+                item,
+                format!("{base}.lift_authority[{j}]"),
+                format!("The party \"{}\" does not exist.", p.escape_debug()),
+            );
+        }
+    }
+    s.text(HardStops, item, &format!("{base}.notes"), "notes", &h.notes);
+}
+
+fn check_override(s: &mut Sink, op: &OverridePolicy, refs: &Refs) {
+    use Section::OverridePolicy;
+    for (j, p) in op.kill_switch_holders.iter().enumerate() {
+        if !refs.parties.contains(p) {
+            s.error(
+                OverridePolicy,
+                None,
+                format!("override_policy.kill_switch_holders[{j}]"),
+                format!("The kill-switch holder \"{}\" is not a party of this framework.", p.escape_debug()),
+            );
+        }
+    }
+    s.text(OverridePolicy, None, "override_policy.trigger_procedure", "trigger procedure", &op.trigger_procedure);
+    s.text(OverridePolicy, None, "override_policy.notes", "notes", &op.notes);
+    cadence(s, OverridePolicy, "override_policy.test_cadence", &op.test_cadence);
+}
+
+fn check_schedule(s: &mut Sink, rs: &ReviewSchedule, refs: &Refs) {
+    use Section::ReviewSchedule;
+    cadence(s, ReviewSchedule, "review_schedule.cadence", &rs.cadence);
+    for (j, p) in rs.required_signatories.iter().enumerate() {
+        if !refs.parties.contains(p) {
+            s.error(
+                ReviewSchedule,
+                None,
+                format!("review_schedule.required_signatories[{j}]"),
+                format!("The signatory \"{}\" is not a party of this framework.", p.escape_debug()),
+            );
+        }
+    }
+}
+
+/// One item to check on its own, as an edit changes it.
+pub enum ItemRef<'a> {
+    Details { name: &'a str, organisation: &'a str, description: &'a str, jurisdictions: &'a [String] },
+    Party(&'a Party),
+    Platform(&'a Platform),
+    Capability(&'a Capability),
+    Cell(&'a MatrixCell),
+    Activity(&'a RaciActivity),
+    DataQuality(&'a DataQualityStandard),
+    HardStop(&'a HardStop),
+    OverridePolicy(&'a OverridePolicy),
+    ReviewSchedule(&'a ReviewSchedule),
+}
+
+/// The integrity rules for one item, against the ids that exist. Paths start at the item
+/// (`parties[ann]`), so a form can show each problem beside its field.
+pub fn item_integrity(item: ItemRef<'_>, refs: &Refs) -> Vec<Finding> {
+    let mut s = Sink { out: Vec::new() };
+    match item {
+        ItemRef::Details { name, organisation, description, jurisdictions } => {
+            check_details(&mut s, name, organisation, description, jurisdictions)
+        }
+        ItemRef::Party(p) => check_party(&mut s, &format!("parties[{}]", p.id), p),
+        ItemRef::Platform(p) => check_platform(&mut s, &format!("platforms[{}]", p.id), p),
+        ItemRef::Capability(c) => check_capability(&mut s, &format!("capabilities[{}]", c.id), c),
+        ItemRef::Cell(c) => check_cell(&mut s, &format!("matrix[{}/{}]", c.capability, c.platform), c, refs),
+        ItemRef::Activity(a) => check_activity(&mut s, &format!("raci[{}]", a.id), a, refs),
+        ItemRef::DataQuality(d) => check_data_quality(&mut s, &format!("data_quality[{}]", d.id), d, refs),
+        ItemRef::HardStop(h) => check_hard_stop(&mut s, &format!("hard_stops[{}]", h.id), h, refs),
+        ItemRef::OverridePolicy(op) => check_override(&mut s, op, refs),
+        ItemRef::ReviewSchedule(rs) => check_schedule(&mut s, rs, refs),
+    }
+    s.out
+}
+
+fn duplicate_ids<'a>(s: &mut Sink, section: Section, coll: &str, ids: impl Iterator<Item = &'a str>) {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        if !seen.insert(id) {
+            s.error(
+                section,
+                Some(id),
+                format!("{coll}[{i}].id"),
+                format!("The id \"{}\" is used twice in {coll}.", id.escape_debug()),
+            );
+        }
+    }
+}
+
 /// Rules that decide whether a framework may be stored at all. An empty result means it may.
 pub fn integrity(fw: &Framework) -> Vec<Finding> {
     let mut s = Sink { out: Vec::new() };
     use Section::*;
+    let refs = Refs::of(fw);
 
     if !is_valid_id(&fw.id) {
         s.error(
@@ -247,108 +537,29 @@ pub fn integrity(fw: &Framework) -> Vec<Finding> {
             ),
         );
     }
-    s.name(Framework, None, "name", "framework name", &fw.name);
-    s.line(Framework, None, "organisation", "organisation", &fw.organisation);
-    s.text(Framework, None, "description", "description", &fw.description);
-    s.list(Framework, None, "jurisdictions", "jurisdictions", &fw.jurisdictions);
-
-    let parties = check_ids(&mut s, Parties, "parties", fw.parties.iter().map(|p| p.id.as_str()));
+    check_details(&mut s, &fw.name, &fw.organisation, &fw.description, &fw.jurisdictions);
+    duplicate_ids(&mut s, Parties, "parties", fw.parties.iter().map(|p| p.id.as_str()));
     for (i, p) in fw.parties.iter().enumerate() {
-        let item = Some(p.id.as_str());
-        s.name(Parties, item, &format!("parties[{i}].name"), "party name", &p.name);
-        s.line(Parties, item, &format!("parties[{i}].title"), "title", &p.title);
-        if let Some(e) = &p.email {
-            let ok = e.len() <= MAX_NAME_CHARS
-                && !e.chars().any(|c| c.is_whitespace() || c.is_control())
-                && e.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.contains('@'));
-            if !ok {
-                s.error(
-                    Parties,
-                    item,
-                    format!("parties[{i}].email"),
-                    format!("\"{}\" is not an email address.", e.escape_debug()),
-                );
-            }
-        }
+        check_party(&mut s, &format!("parties[{i}]"), p);
     }
-
-    let platforms = check_ids(&mut s, Platforms, "platforms", fw.platforms.iter().map(|p| p.id.as_str()));
+    duplicate_ids(&mut s, Platforms, "platforms", fw.platforms.iter().map(|p| p.id.as_str()));
     for (i, p) in fw.platforms.iter().enumerate() {
-        let item = Some(p.id.as_str());
-        let c = &p.contract;
-        let base = format!("platforms[{i}]");
-        s.name(Platforms, item, &format!("{base}.name"), "platform name", &p.name);
-        s.list(Platforms, item, &format!("{base}.contract.data_formats"), "data formats", &c.data_formats);
-        duration(
-            &mut s,
-            Platforms,
-            item,
-            &format!("{base}.contract.required_latency"),
-            "required latency",
-            &c.required_latency,
-        );
-        s.text(
-            Platforms,
-            item,
-            &format!("{base}.contract.error_handling"),
-            "error-handling protocol",
-            &c.error_handling,
-        );
-        s.list(
-            Platforms,
-            item,
-            &format!("{base}.contract.permission_scopes"),
-            "permission scopes",
-            &c.permission_scopes,
-        );
-        s.text(
-            Platforms,
-            item,
-            &format!("{base}.contract.when_unavailable_detail"),
-            "behaviour detail",
-            &c.when_unavailable_detail,
-        );
-        s.text(Platforms, item, &format!("{base}.contract.latency_notes"), "latency notes", &c.latency_notes);
-        s.text(Platforms, item, &format!("{base}.contract.policy_notes"), "policy notes", &c.policy_notes);
+        check_platform(&mut s, &format!("platforms[{i}]"), p);
     }
-
-    let caps = check_ids(&mut s, Capabilities, "capabilities", fw.capabilities.iter().map(|c| c.id.as_str()));
+    duplicate_ids(&mut s, Capabilities, "capabilities", fw.capabilities.iter().map(|c| c.id.as_str()));
     for (i, c) in fw.capabilities.iter().enumerate() {
-        let item = Some(c.id.as_str());
-        s.name(Capabilities, item, &format!("capabilities[{i}].name"), "capability name", &c.name);
-        s.text(Capabilities, item, &format!("capabilities[{i}].description"), "description", &c.description);
-        s.text(Capabilities, item, &format!("capabilities[{i}].threshold"), "threshold", &c.threshold);
+        check_capability(&mut s, &format!("capabilities[{i}]"), c);
     }
-
     let mut cells = HashSet::new();
     for (i, cell) in fw.matrix.iter().enumerate() {
-        let key = format!("{}/{}", cell.capability, cell.platform);
-        let item = Some(key.as_str());
         let base = format!("matrix[{i}]");
-        if !caps.contains(cell.capability.as_str()) {
-            s.error(
-                Matrix,
-                item,
-                format!("{base}.capability"),
-                format!(
-                    "The matrix cell names capability \"{}\", which does not exist.",
-                    cell.capability.escape_debug()
-                ),
-            );
-        }
-        if !platforms.contains(cell.platform.as_str()) {
-            s.error(
-                Matrix,
-                item,
-                format!("{base}.platform"),
-                format!("The matrix cell names platform \"{}\", which does not exist.", cell.platform.escape_debug()),
-            );
-        }
+        check_cell(&mut s, &base, cell, &refs);
         if !cells.insert((cell.capability.as_str(), cell.platform.as_str())) {
+            let key = format!("{}/{}", cell.capability, cell.platform);
             s.error(
                 Matrix,
-                item,
-                base.clone(),
+                Some(&key),
+                base,
                 format!(
                     "The matrix has two cells for capability \"{}\" on platform \"{}\".",
                     cell.capability.escape_debug(),
@@ -356,155 +567,21 @@ pub fn integrity(fw: &Framework) -> Vec<Finding> {
                 ),
             );
         }
-        s.text(Matrix, item, &format!("{base}.constraints"), "constraints", &cell.constraints);
-        s.text(Matrix, item, &format!("{base}.evidence"), "evidence", &cell.evidence);
     }
-
-    let activities = check_ids(&mut s, Raci, "raci", fw.raci.iter().map(|a| a.id.as_str()));
-    let _ = activities;
+    duplicate_ids(&mut s, Raci, "raci", fw.raci.iter().map(|a| a.id.as_str()));
     for (i, a) in fw.raci.iter().enumerate() {
-        let item = Some(a.id.as_str());
-        s.name(Raci, item, &format!("raci[{i}].name"), "activity name", &a.name);
-        let mut seen = HashSet::new();
-        for (j, asg) in a.assignments.iter().enumerate() {
-            let p = format!("raci[{i}].assignments[{j}].party");
-            if !parties.contains(asg.party.as_str()) {
-                s.error(
-                    Raci,
-                    item,
-                    p.clone(),
-                    format!(
-                        "Activity \"{}\" assigns a letter to party \"{}\", which does not exist.",
-                        a.name,
-                        asg.party.escape_debug()
-                    ),
-                );
-            }
-            if !seen.insert(asg.party.as_str()) {
-                s.error(Raci, item, p, format!("Activity \"{}\" gives party \"{}\" more than one letter; a party holds one letter per activity.", a.name, asg.party.escape_debug()));
-            }
-        }
+        check_activity(&mut s, &format!("raci[{i}]"), a, &refs);
     }
-
-    check_ids(&mut s, DataQuality, "data_quality", fw.data_quality.iter().map(|d| d.id.as_str()));
+    duplicate_ids(&mut s, DataQuality, "data_quality", fw.data_quality.iter().map(|d| d.id.as_str()));
     for (i, d) in fw.data_quality.iter().enumerate() {
-        let item = Some(d.id.as_str());
-        let base = format!("data_quality[{i}]");
-        s.name(DataQuality, item, &format!("{base}.data_input"), "data input name", &d.data_input);
-        if let Some(sp) = &d.source_platform {
-            if !platforms.contains(sp.as_str()) {
-                s.error(
-                    DataQuality,
-                    item,
-                    format!("{base}.source_platform"),
-                    format!("The source platform \"{}\" does not exist.", sp.escape_debug()),
-                );
-            }
-        }
-        if !parties.contains(d.owner.as_str()) {
-            s.error(
-                DataQuality,
-                item,
-                format!("{base}.owner"),
-                format!("The owner \"{}\" is not a party of this framework.", d.owner.escape_debug()),
-            );
-        }
-        pct(
-            &mut s,
-            DataQuality,
-            item,
-            &format!("{base}.min_completeness_pct"),
-            "minimum completeness",
-            d.min_completeness_pct,
-        );
-        duration(&mut s, DataQuality, item, &format!("{base}.max_age"), "maximum age", &d.max_age);
-        if let Some(v) = d.max_duplicate_pct {
-            pct(&mut s, DataQuality, item, &format!("{base}.max_duplicate_pct"), "duplicate limit", v);
-        }
-        s.list(DataQuality, item, &format!("{base}.validation_rules"), "validation rules", &d.validation_rules);
-        s.text(DataQuality, item, &format!("{base}.notes"), "notes", &d.notes);
+        check_data_quality(&mut s, &format!("data_quality[{i}]"), d, &refs);
     }
-
-    check_ids(&mut s, HardStops, "hard_stops", fw.hard_stops.iter().map(|h| h.id.as_str()));
+    duplicate_ids(&mut s, HardStops, "hard_stops", fw.hard_stops.iter().map(|h| h.id.as_str()));
     for (i, h) in fw.hard_stops.iter().enumerate() {
-        let item = Some(h.id.as_str());
-        let base = format!("hard_stops[{i}]");
-        s.name(HardStops, item, &format!("{base}.name"), "hard stop name", &h.name);
-        if let Some(m) = &h.cap {
-            if !is_decimal_amount(&m.amount) {
-                s.error(
-                    HardStops,
-                    item,
-                    format!("{base}.cap.amount"),
-                    format!(
-                        "\"{}\" is not an amount: write digits with at most two decimals, such as 25000 or 1999.50.",
-                        m.amount.escape_debug()
-                    ),
-                );
-            }
-            if !(m.currency.len() == 3 && m.currency.bytes().all(|c| c.is_ascii_uppercase())) {
-                s.error(
-                    HardStops,
-                    item,
-                    format!("{base}.cap.currency"),
-                    format!(
-                        "\"{}\" is not a currency code: use three capital letters, such as USD or EUR.",
-                        m.currency.escape_debug()
-                    ),
-                );
-            }
-        }
-        s.list(HardStops, item, &format!("{base}.entries"), "entries", &h.entries);
-        for (j, p) in h.platforms.iter().enumerate() {
-            if !platforms.contains(p.as_str()) {
-                s.error(
-                    HardStops,
-                    item,
-                    format!("{base}.platforms[{j}]"),
-                    format!("The platform \"{}\" does not exist.", p.escape_debug()),
-                );
-            }
-        }
-        for (j, p) in h.lift_authority.iter().enumerate() {
-            if !parties.contains(p.as_str()) {
-                s.error(
-                    HardStops,
-                    item,
-                    format!("{base}.lift_authority[{j}]"),
-                    format!("The party \"{}\" does not exist.", p.escape_debug()),
-                );
-            }
-        }
-        s.text(HardStops, item, &format!("{base}.notes"), "notes", &h.notes);
+        check_hard_stop(&mut s, &format!("hard_stops[{i}]"), h, &refs);
     }
-
-    let op = &fw.override_policy;
-    for (j, p) in op.kill_switch_holders.iter().enumerate() {
-        if !parties.contains(p.as_str()) {
-            s.error(
-                OverridePolicy,
-                None,
-                format!("override_policy.kill_switch_holders[{j}]"),
-                format!("The kill-switch holder \"{}\" is not a party of this framework.", p.escape_debug()),
-            );
-        }
-    }
-    s.text(OverridePolicy, None, "override_policy.trigger_procedure", "trigger procedure", &op.trigger_procedure);
-    s.text(OverridePolicy, None, "override_policy.notes", "notes", &op.notes);
-    cadence(&mut s, OverridePolicy, "override_policy.test_cadence", &op.test_cadence);
-
-    let rs = &fw.review_schedule;
-    cadence(&mut s, ReviewSchedule, "review_schedule.cadence", &rs.cadence);
-    for (j, p) in rs.required_signatories.iter().enumerate() {
-        if !parties.contains(p.as_str()) {
-            s.error(
-                ReviewSchedule,
-                None,
-                format!("review_schedule.required_signatories[{j}]"),
-                format!("The signatory \"{}\" is not a party of this framework.", p.escape_debug()),
-            );
-        }
-    }
+    check_override(&mut s, &fw.override_policy, &refs);
+    check_schedule(&mut s, &fw.review_schedule, &refs);
     s.out
 }
 

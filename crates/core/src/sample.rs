@@ -1,0 +1,1 @@
+//! Generated frameworks for benchmarks and scale tests (SPEC section 6).

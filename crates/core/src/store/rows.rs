@@ -1,0 +1,508 @@
+//! One place per table for the mapping between rows and domain types, and for writing an item.
+//! Writes are upserts keyed by (framework, id) that bump the row's version.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{de::DeserializeOwned, Serialize};
+
+use crate::error::Result;
+use crate::model::*;
+
+pub(crate) fn enc<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        other => unreachable!("enums serialise to strings, got {other:?}"),
+    }
+}
+
+pub(crate) fn dec<T: DeserializeOwned>(s: String, col: usize) -> rusqlite::Result<T> {
+    serde_json::from_value(serde_json::Value::String(s)).map_err(|e| conversion(col, e))
+}
+
+pub(crate) fn list(v: &[String]) -> String {
+    serde_json::to_string(v).expect("a list of strings serialises")
+}
+
+pub(crate) fn dec_list(s: String, col: usize) -> rusqlite::Result<Vec<String>> {
+    serde_json::from_str(&s).map_err(|e| conversion(col, e))
+}
+
+pub(crate) fn dec_date(s: Option<String>, col: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    s.map(|s| s.parse::<NaiveDate>().map_err(|e| conversion(col, e))).transpose()
+}
+
+fn conversion<E: std::error::Error + Send + Sync + 'static>(col: usize, e: E) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
+}
+
+/// A table of items keyed by (fw, key), with its column list and row mapping.
+pub(crate) struct Table<T> {
+    pub name: &'static str,
+    pub cols: &'static str,
+    pub map: fn(&Row) -> rusqlite::Result<T>,
+}
+
+impl<T> Table<T> {
+    /// All items of a framework in list order.
+    pub fn all(&self, conn: &Connection, fw: i64) -> Result<Vec<T>> {
+        let mut st =
+            conn.prepare_cached(&format!("SELECT {} FROM {} WHERE fw = ?1 ORDER BY pos", self.cols, self.name))?;
+        let rows = st.query_map([fw], self.map)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One item with its position and version.
+    pub fn one(&self, conn: &Connection, fw: i64, key: &str) -> Result<Option<(T, i64, i64)>> {
+        let mut st = conn.prepare_cached(&format!(
+            "SELECT {}, pos, row_version FROM {} WHERE fw = ?1 AND key = ?2",
+            self.cols, self.name
+        ))?;
+        let n = self.cols.split(',').count();
+        Ok(st.query_row(params![fw, key], |r| Ok(((self.map)(r)?, r.get(n)?, r.get(n + 1)?))).optional()?)
+    }
+}
+
+pub(crate) const PARTIES: Table<Party> = Table {
+    name: "parties",
+    cols: "key, name, title, email, kind",
+    map: |r| Ok(Party { id: r.get(0)?, name: r.get(1)?, title: r.get(2)?, email: r.get(3)?, kind: dec(r.get(4)?, 4)? }),
+};
+
+pub(crate) const PLATFORMS: Table<Platform> = Table {
+    name: "platforms",
+    cols: "key, name, kind, data_formats, latency_amount, latency_unit, error_handling, permission_scopes, \
+           when_unavailable, when_unavailable_detail, latency_notes, policy_notes",
+    map: |r| {
+        Ok(Platform {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            kind: dec(r.get(2)?, 2)?,
+            contract: InteropContract {
+                data_formats: dec_list(r.get(3)?, 3)?,
+                required_latency: Duration { amount: r.get(4)?, unit: dec(r.get(5)?, 5)? },
+                error_handling: r.get(6)?,
+                permission_scopes: dec_list(r.get(7)?, 7)?,
+                when_unavailable: dec(r.get(8)?, 8)?,
+                when_unavailable_detail: r.get(9)?,
+                latency_notes: r.get(10)?,
+                policy_notes: r.get(11)?,
+            },
+        })
+    },
+};
+
+pub(crate) const CAPABILITIES: Table<Capability> = Table {
+    name: "capabilities",
+    cols: "key, name, description, risk, decision_mode, threshold",
+    map: |r| {
+        Ok(Capability {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            description: r.get(2)?,
+            risk: dec(r.get(3)?, 3)?,
+            decision_mode: dec(r.get(4)?, 4)?,
+            threshold: r.get(5)?,
+        })
+    },
+};
+
+/// RACI activities; their assignments are read separately.
+pub(crate) const ACTIVITIES: Table<RaciActivity> = Table {
+    name: "raci_activities",
+    cols: "key, name, layer",
+    map: |r| Ok(RaciActivity { id: r.get(0)?, name: r.get(1)?, layer: dec(r.get(2)?, 2)?, assignments: Vec::new() }),
+};
+
+pub(crate) const DATA_QUALITY: Table<DataQualityStandard> = Table {
+    name: "dq_standards",
+    cols: "key, data_input, source_platform, owner, min_completeness_pct, max_age_amount, max_age_unit, \
+           validation_rules, max_duplicate_pct, on_breach, notes",
+    map: |r| {
+        Ok(DataQualityStandard {
+            id: r.get(0)?,
+            data_input: r.get(1)?,
+            source_platform: r.get(2)?,
+            owner: r.get(3)?,
+            min_completeness_pct: r.get(4)?,
+            max_age: Duration { amount: r.get(5)?, unit: dec(r.get(6)?, 6)? },
+            validation_rules: dec_list(r.get(7)?, 7)?,
+            max_duplicate_pct: r.get(8)?,
+            on_breach: dec(r.get(9)?, 9)?,
+            notes: r.get(10)?,
+        })
+    },
+};
+
+pub(crate) const HARD_STOPS: Table<HardStop> = Table {
+    name: "hard_stops",
+    cols: "key, name, kind, cap_amount, cap_currency, entries, all_platforms, platforms, lift_authority, notes",
+    map: |r| {
+        let amount: Option<String> = r.get(3)?;
+        let currency: Option<String> = r.get(4)?;
+        Ok(HardStop {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            kind: dec(r.get(2)?, 2)?,
+            cap: match (amount, currency) {
+                (Some(amount), Some(currency)) => Some(Money { amount, currency }),
+                _ => None,
+            },
+            entries: dec_list(r.get(5)?, 5)?,
+            all_platforms: r.get(6)?,
+            platforms: dec_list(r.get(7)?, 7)?,
+            lift_authority: dec_list(r.get(8)?, 8)?,
+            notes: r.get(9)?,
+        })
+    },
+};
+
+pub(crate) const CELL_COLS: &str = "capability, platform, support, mode, constraints, evidence, last_verified";
+
+pub(crate) fn cell(r: &Row) -> rusqlite::Result<MatrixCell> {
+    Ok(MatrixCell {
+        capability: r.get(0)?,
+        platform: r.get(1)?,
+        support: dec(r.get(2)?, 2)?,
+        mode: dec(r.get(3)?, 3)?,
+        constraints: r.get(4)?,
+        evidence: r.get(5)?,
+        last_verified: dec_date(r.get(6)?, 6)?,
+    })
+}
+
+pub(crate) fn all_cells(conn: &Connection, fw: i64) -> Result<Vec<MatrixCell>> {
+    let mut st = conn.prepare_cached(&format!("SELECT {CELL_COLS} FROM matrix_cells WHERE fw = ?1 ORDER BY pos"))?;
+    let rows = st.query_map([fw], cell)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// One cell with its position and version.
+pub(crate) fn one_cell(conn: &Connection, fw: i64, cap: &str, plat: &str) -> Result<Option<(MatrixCell, i64, i64)>> {
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {CELL_COLS}, pos, row_version FROM matrix_cells WHERE fw = ?1 AND capability = ?2 AND platform = ?3"
+    ))?;
+    Ok(st.query_row(params![fw, cap, plat], |r| Ok((cell(r)?, r.get(7)?, r.get(8)?))).optional()?)
+}
+
+/// An activity's assignments in order.
+pub(crate) fn assignments(conn: &Connection, fw: i64, activity: &str) -> Result<Vec<RaciAssignment>> {
+    let mut st =
+        conn.prepare_cached("SELECT party, role FROM raci_assignments WHERE fw = ?1 AND activity = ?2 ORDER BY pos")?;
+    let rows =
+        st.query_map(params![fw, activity], |r| Ok(RaciAssignment { party: r.get(0)?, role: dec(r.get(1)?, 1)? }))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn put_party(conn: &Connection, fw: i64, pos: i64, p: &Party) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO parties (fw, key, pos, name, title, email, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (fw, key) DO UPDATE SET pos = excluded.pos, name = excluded.name, title = excluded.title,
+            email = excluded.email, kind = excluded.kind, row_version = row_version + 1",
+    )?
+    .execute(params![fw, p.id, pos, p.name, p.title, p.email, enc(&p.kind)])?;
+    Ok(())
+}
+
+pub(crate) fn put_platform(conn: &Connection, fw: i64, pos: i64, p: &Platform) -> Result<()> {
+    let c = &p.contract;
+    conn.prepare_cached(
+        "INSERT INTO platforms (fw, key, pos, name, kind, data_formats, latency_amount, latency_unit,
+            error_handling, permission_scopes, when_unavailable, when_unavailable_detail, latency_notes, policy_notes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+         ON CONFLICT (fw, key) DO UPDATE SET pos = excluded.pos, name = excluded.name, kind = excluded.kind,
+            data_formats = excluded.data_formats, latency_amount = excluded.latency_amount,
+            latency_unit = excluded.latency_unit, error_handling = excluded.error_handling,
+            permission_scopes = excluded.permission_scopes, when_unavailable = excluded.when_unavailable,
+            when_unavailable_detail = excluded.when_unavailable_detail, latency_notes = excluded.latency_notes,
+            policy_notes = excluded.policy_notes, row_version = row_version + 1",
+    )?
+    .execute(params![
+        fw,
+        p.id,
+        pos,
+        p.name,
+        enc(&p.kind),
+        list(&c.data_formats),
+        c.required_latency.amount,
+        enc(&c.required_latency.unit),
+        c.error_handling,
+        list(&c.permission_scopes),
+        enc(&c.when_unavailable),
+        c.when_unavailable_detail,
+        c.latency_notes,
+        c.policy_notes
+    ])?;
+    Ok(())
+}
+
+pub(crate) fn put_capability(conn: &Connection, fw: i64, pos: i64, c: &Capability) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO capabilities (fw, key, pos, name, description, risk, decision_mode, threshold)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (fw, key) DO UPDATE SET pos = excluded.pos, name = excluded.name,
+            description = excluded.description, risk = excluded.risk, decision_mode = excluded.decision_mode,
+            threshold = excluded.threshold, row_version = row_version + 1",
+    )?
+    .execute(params![fw, c.id, pos, c.name, c.description, enc(&c.risk), enc(&c.decision_mode), c.threshold])?;
+    Ok(())
+}
+
+pub(crate) fn put_cell(conn: &Connection, fw: i64, pos: i64, c: &MatrixCell) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO matrix_cells (fw, capability, platform, pos, support, mode, constraints, evidence, last_verified)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (fw, capability, platform) DO UPDATE SET pos = excluded.pos, support = excluded.support,
+            mode = excluded.mode, constraints = excluded.constraints, evidence = excluded.evidence,
+            last_verified = excluded.last_verified, row_version = row_version + 1",
+    )?
+    .execute(params![
+        fw,
+        c.capability,
+        c.platform,
+        pos,
+        enc(&c.support),
+        enc(&c.mode),
+        c.constraints,
+        c.evidence,
+        c.last_verified.map(|d| d.to_string())
+    ])?;
+    Ok(())
+}
+
+/// Writes an activity and replaces its assignments.
+pub(crate) fn put_activity(conn: &Connection, fw: i64, pos: i64, a: &RaciActivity) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO raci_activities (fw, key, pos, name, layer) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (fw, key) DO UPDATE SET pos = excluded.pos, name = excluded.name, layer = excluded.layer,
+            row_version = row_version + 1",
+    )?
+    .execute(params![fw, a.id, pos, a.name, enc(&a.layer)])?;
+    conn.prepare_cached("DELETE FROM raci_assignments WHERE fw = ?1 AND activity = ?2")?.execute(params![fw, a.id])?;
+    let mut st = conn
+        .prepare_cached("INSERT INTO raci_assignments (fw, activity, party, pos, role) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    for (j, x) in a.assignments.iter().enumerate() {
+        st.execute(params![fw, a.id, x.party, j as i64, enc(&x.role)])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn put_data_quality(conn: &Connection, fw: i64, pos: i64, d: &DataQualityStandard) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO dq_standards (fw, key, pos, data_input, source_platform, owner, min_completeness_pct,
+            max_age_amount, max_age_unit, validation_rules, max_duplicate_pct, on_breach, notes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+         ON CONFLICT (fw, key) DO UPDATE SET pos = excluded.pos, data_input = excluded.data_input,
+            source_platform = excluded.source_platform, owner = excluded.owner,
+            min_completeness_pct = excluded.min_completeness_pct, max_age_amount = excluded.max_age_amount,
+            max_age_unit = excluded.max_age_unit, validation_rules = excluded.validation_rules,
+            max_duplicate_pct = excluded.max_duplicate_pct, on_breach = excluded.on_breach, notes = excluded.notes,
+            row_version = row_version + 1",
+    )?
+    .execute(params![
+        fw,
+        d.id,
+        pos,
+        d.data_input,
+        d.source_platform,
+        d.owner,
+        d.min_completeness_pct,
+        d.max_age.amount,
+        enc(&d.max_age.unit),
+        list(&d.validation_rules),
+        d.max_duplicate_pct,
+        enc(&d.on_breach),
+        d.notes
+    ])?;
+    Ok(())
+}
+
+pub(crate) fn put_hard_stop(conn: &Connection, fw: i64, pos: i64, h: &HardStop) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO hard_stops (fw, key, pos, name, kind, cap_amount, cap_currency, entries, all_platforms,
+            platforms, lift_authority, notes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+         ON CONFLICT (fw, key) DO UPDATE SET pos = excluded.pos, name = excluded.name, kind = excluded.kind,
+            cap_amount = excluded.cap_amount, cap_currency = excluded.cap_currency, entries = excluded.entries,
+            all_platforms = excluded.all_platforms, platforms = excluded.platforms,
+            lift_authority = excluded.lift_authority, notes = excluded.notes, row_version = row_version + 1",
+    )?
+    .execute(params![
+        fw,
+        h.id,
+        pos,
+        h.name,
+        enc(&h.kind),
+        h.cap.as_ref().map(|m| m.amount.as_str()),
+        h.cap.as_ref().map(|m| m.currency.as_str()),
+        list(&h.entries),
+        h.all_platforms,
+        list(&h.platforms),
+        list(&h.lift_authority),
+        h.notes
+    ])?;
+    Ok(())
+}
+
+pub(crate) fn put_details(conn: &Connection, fw: i64, name: &str, org: &str, desc: &str, jur: &[String]) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE frameworks SET name = ?2, organisation = ?3, description = ?4, jurisdictions = ?5,
+            details_version = details_version + 1 WHERE id = ?1",
+    )?
+    .execute(params![fw, name, org, desc, list(jur)])?;
+    Ok(())
+}
+
+pub(crate) fn put_override(conn: &Connection, fw: i64, op: &OverridePolicy) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE frameworks SET ks_holders = ?2, ks_trigger = ?3, ks_test_cadence = ?4, ks_test_custom_days = ?5,
+            ks_last_tested = ?6, ks_notes = ?7, override_version = override_version + 1 WHERE id = ?1",
+    )?
+    .execute(params![
+        fw,
+        list(&op.kill_switch_holders),
+        op.trigger_procedure,
+        enc(&op.test_cadence.kind),
+        op.test_cadence.custom_days,
+        op.last_tested.map(|d| d.to_string()),
+        op.notes
+    ])?;
+    Ok(())
+}
+
+pub(crate) fn put_schedule(conn: &Connection, fw: i64, rs: &ReviewSchedule) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE frameworks SET review_cadence = ?2, review_custom_days = ?3, review_signatories = ?4,
+            review_next_due = ?5, schedule_version = schedule_version + 1 WHERE id = ?1",
+    )?
+    .execute(params![
+        fw,
+        enc(&rs.cadence.kind),
+        rs.cadence.custom_days,
+        list(&rs.required_signatories),
+        rs.next_due.to_string()
+    ])?;
+    Ok(())
+}
+
+/// The framework row's own parts: details, override policy and review schedule.
+pub(crate) fn framework_parts(conn: &Connection, fw: i64) -> Result<Framework> {
+    Ok(conn.query_row(
+        "SELECT key, name, organisation, description, jurisdictions, ks_holders, ks_trigger, ks_test_cadence,
+                ks_test_custom_days, ks_last_tested, ks_notes, review_cadence, review_custom_days,
+                review_signatories, review_next_due
+         FROM frameworks WHERE id = ?1",
+        [fw],
+        |r| {
+            Ok(Framework {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                organisation: r.get(2)?,
+                description: r.get(3)?,
+                jurisdictions: dec_list(r.get(4)?, 4)?,
+                parties: Vec::new(),
+                platforms: Vec::new(),
+                capabilities: Vec::new(),
+                matrix: Vec::new(),
+                raci: Vec::new(),
+                data_quality: Vec::new(),
+                hard_stops: Vec::new(),
+                override_policy: OverridePolicy {
+                    kill_switch_holders: dec_list(r.get(5)?, 5)?,
+                    trigger_procedure: r.get(6)?,
+                    test_cadence: Cadence { kind: dec(r.get(7)?, 7)?, custom_days: r.get(8)? },
+                    last_tested: dec_date(r.get(9)?, 9)?,
+                    notes: r.get(10)?,
+                },
+                review_schedule: ReviewSchedule {
+                    cadence: Cadence { kind: dec(r.get(11)?, 11)?, custom_days: r.get(12)? },
+                    required_signatories: dec_list(r.get(13)?, 13)?,
+                    next_due: dec_date(Some(r.get(14)?), 14)?.expect("present"),
+                },
+            })
+        },
+    )?)
+}
+
+/// A whole framework draft.
+pub(crate) fn load(conn: &Connection, fw: i64) -> Result<Framework> {
+    let mut f = framework_parts(conn, fw)?;
+    f.parties = PARTIES.all(conn, fw)?;
+    f.platforms = PLATFORMS.all(conn, fw)?;
+    f.capabilities = CAPABILITIES.all(conn, fw)?;
+    f.matrix = all_cells(conn, fw)?;
+    f.raci = ACTIVITIES.all(conn, fw)?;
+    let index: std::collections::HashMap<String, usize> =
+        f.raci.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+    let mut st =
+        conn.prepare_cached("SELECT activity, party, role FROM raci_assignments WHERE fw = ?1 ORDER BY activity, pos")?;
+    let mut rows = st.query([fw])?;
+    while let Some(r) = rows.next()? {
+        let activity: String = r.get(0)?;
+        if let Some(&i) = index.get(&activity) {
+            f.raci[i].assignments.push(RaciAssignment { party: r.get(1)?, role: dec(r.get(2)?, 2)? });
+        }
+    }
+    f.data_quality = DATA_QUALITY.all(conn, fw)?;
+    f.hard_stops = HARD_STOPS.all(conn, fw)?;
+    Ok(f)
+}
+
+/// Writes `new` over the draft `old` of framework row `fw`: only changed rows are written (their
+/// versions move), rows that are gone are deleted. Foreign keys are checked at commit.
+pub(crate) fn sync(conn: &Connection, fw: i64, old: &Framework, new: &Framework) -> Result<()> {
+    use std::collections::{HashMap, HashSet};
+    conn.pragma_update(None, "defer_foreign_keys", "ON")?;
+    if (old.name.as_str(), old.organisation.as_str(), old.description.as_str(), &old.jurisdictions)
+        != (new.name.as_str(), new.organisation.as_str(), new.description.as_str(), &new.jurisdictions)
+    {
+        put_details(conn, fw, &new.name, &new.organisation, &new.description, &new.jurisdictions)?;
+    }
+    if old.override_policy != new.override_policy {
+        put_override(conn, fw, &new.override_policy)?;
+    }
+    if old.review_schedule != new.review_schedule {
+        put_schedule(conn, fw, &new.review_schedule)?;
+    }
+
+    fn sync_list<T: PartialEq>(
+        conn: &Connection,
+        fw: i64,
+        table: &str,
+        old: &[T],
+        new: &[T],
+        key: impl Fn(&T) -> &str,
+        put: impl Fn(&Connection, i64, i64, &T) -> Result<()>,
+    ) -> Result<()> {
+        let before: HashMap<&str, (usize, &T)> = old.iter().enumerate().map(|(i, x)| (key(x), (i, x))).collect();
+        let keep: HashSet<&str> = new.iter().map(&key).collect();
+        for k in before.keys().filter(|k| !keep.contains(*k)) {
+            conn.prepare_cached(&format!("DELETE FROM {table} WHERE fw = ?1 AND key = ?2"))?.execute(params![fw, k])?;
+        }
+        for (i, x) in new.iter().enumerate() {
+            if before.get(key(x)) != Some(&(i, x)) {
+                put(conn, fw, i as i64, x)?;
+            }
+        }
+        Ok(())
+    }
+    sync_list(conn, fw, "parties", &old.parties, &new.parties, |x| &x.id, put_party)?;
+    sync_list(conn, fw, "platforms", &old.platforms, &new.platforms, |x| &x.id, put_platform)?;
+    sync_list(conn, fw, "capabilities", &old.capabilities, &new.capabilities, |x| &x.id, put_capability)?;
+    sync_list(conn, fw, "raci_activities", &old.raci, &new.raci, |x| &x.id, put_activity)?;
+    sync_list(conn, fw, "dq_standards", &old.data_quality, &new.data_quality, |x| &x.id, put_data_quality)?;
+    sync_list(conn, fw, "hard_stops", &old.hard_stops, &new.hard_stops, |x| &x.id, put_hard_stop)?;
+
+    let before: HashMap<(&str, &str), (usize, &MatrixCell)> =
+        old.matrix.iter().enumerate().map(|(i, c)| ((c.capability.as_str(), c.platform.as_str()), (i, c))).collect();
+    let keep: HashSet<(&str, &str)> = new.matrix.iter().map(|c| (c.capability.as_str(), c.platform.as_str())).collect();
+    for (c, p) in before.keys().filter(|k| !keep.contains(*k)) {
+        conn.prepare_cached("DELETE FROM matrix_cells WHERE fw = ?1 AND capability = ?2 AND platform = ?3")?
+            .execute(params![fw, c, p])?;
+    }
+    for (i, c) in new.matrix.iter().enumerate() {
+        if before.get(&(c.capability.as_str(), c.platform.as_str())) != Some(&(i, c)) {
+            put_cell(conn, fw, i as i64, c)?;
+        }
+    }
+    Ok(())
+}

@@ -1,8 +1,10 @@
 //! The commands the webview may call. Each one gets the state, calls one core function and maps
 //! the error; rules live in governance-core.
 
-use governance_core::store::{FrameworkSummary, FrameworkView};
-use tauri::State;
+use governance_core::edit::{Edit, EditRequest};
+use governance_core::store::{AuditEntry, EditResult, FrameworkSummary, FrameworkView, ImportOutcome};
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
 
 use crate::api::{ApiError, AppInfo};
 use crate::state::AppState;
@@ -24,4 +26,79 @@ pub fn list_frameworks(state: State<'_, AppState>) -> Result<Vec<FrameworkSummar
 #[tauri::command(async)]
 pub fn open_framework(state: State<'_, AppState>, id: String) -> Result<FrameworkView, ApiError> {
     state.with_store(|s| s.open_view(&id, today()))
+}
+
+#[tauri::command(async)]
+pub fn apply_edit(state: State<'_, AppState>, request: EditRequest) -> Result<EditResult, ApiError> {
+    state.with_store(|s| s.edit(&request, state.actor(), today()))
+}
+
+#[tauri::command(async)]
+pub fn undo_edit(state: State<'_, AppState>, framework: String) -> Result<EditResult, ApiError> {
+    state.with_store(|s| s.undo_and_view(&framework, state.actor(), today()))
+}
+
+#[tauri::command(async)]
+pub fn undo_labels(state: State<'_, AppState>, framework: String) -> Result<Vec<String>, ApiError> {
+    state.with_store(|s| s.undo_labels(&framework))
+}
+
+#[tauri::command(async)]
+pub fn removal_impact(state: State<'_, AppState>, framework: String, edit: Edit) -> Result<Vec<String>, ApiError> {
+    state.with_store(|s| s.removal_impact(&framework, &edit))
+}
+
+#[tauri::command(async)]
+pub fn create_framework(state: State<'_, AppState>, name: String, from_template: bool) -> Result<String, ApiError> {
+    state.with_store(|s| s.create_framework(&name, from_template, today(), state.actor()))
+}
+
+#[tauri::command(async)]
+pub fn duplicate_framework(state: State<'_, AppState>, id: String, name: String) -> Result<String, ApiError> {
+    state.with_store(|s| s.duplicate_framework(&id, &name, state.actor()))
+}
+
+#[tauri::command(async)]
+pub fn delete_framework(state: State<'_, AppState>, id: String) -> Result<(), ApiError> {
+    state.with_store(|s| s.delete_framework(&id, state.actor()))
+}
+
+#[tauri::command(async)]
+pub fn audit_log(state: State<'_, AppState>, framework: String, limit: u32) -> Result<Vec<AuditEntry>, ApiError> {
+    state.with_store(|s| s.audit_log(&framework, limit))
+}
+
+/// Asks for a framework file with the native open dialog and imports it. `None` when cancelled.
+#[tauri::command(async)]
+pub fn import_framework<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<ImportOutcome>, ApiError> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Import a framework")
+        .add_filter("Framework JSON", &["json"])
+        .blocking_pick_file();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    state.with_store(|s| s.import_file(&path, state.actor())).map(Some)
+}
+
+/// Asks where to save with the native save dialog and exports the draft there. Returns the path,
+/// or `None` when cancelled.
+#[tauri::command(async)]
+pub fn export_framework<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Option<String>, ApiError> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Export the framework")
+        .add_filter("Framework JSON", &["json"])
+        .set_file_name(format!("{id}.json"))
+        .blocking_save_file();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    state.with_store(|s| s.export_file(&id, &path)).map(|_| Some(path.display().to_string()))
 }

@@ -17,10 +17,20 @@ pub fn os_user() -> String {
 
 /// The app's setup, shared by `run` and the mock-runtime tests.
 pub fn app<R: Runtime>(builder: Builder<R>, state: state::AppState) -> Builder<R> {
-    builder.manage(state).invoke_handler(tauri::generate_handler![
+    builder.plugin(tauri_plugin_dialog::init()).manage(state).invoke_handler(tauri::generate_handler![
         commands::app_info,
         commands::list_frameworks,
-        commands::open_framework
+        commands::open_framework,
+        commands::apply_edit,
+        commands::undo_edit,
+        commands::undo_labels,
+        commands::removal_impact,
+        commands::create_framework,
+        commands::duplicate_framework,
+        commands::delete_framework,
+        commands::audit_log,
+        commands::import_framework,
+        commands::export_framework
     ])
 }
 

@@ -9,6 +9,7 @@ use crate::api::{ApiError, AppInfo};
 
 pub struct AppState {
     db_path: PathBuf,
+    actor: String,
     // A store that failed to open (e.g. a database from a newer app) keeps the window usable:
     // every command then reports the reason.
     store: Result<Mutex<Store>, ApiError>,
@@ -21,7 +22,12 @@ impl AppState {
             .and_then(|mut s| s.seed_starter_if_empty(actor).map(|_| s))
             .map(Mutex::new)
             .map_err(ApiError::from);
-        AppState { db_path, store }
+        AppState { db_path, actor: actor.to_owned(), store }
+    }
+
+    /// Who edits, for the audit log: the OS user running the app.
+    pub fn actor(&self) -> &str {
+        &self.actor
     }
 
     pub fn info(&self) -> AppInfo {

@@ -2,7 +2,8 @@
 //! `UPDATE_GENERATED=1 cargo test -p governance-workbench --test bindings` (or `make generate`) rewrites it.
 
 use governance_core::diff::{Change, ChangeKind};
-use governance_core::store::{AuditEntry, FrameworkSummary, FrameworkView, ImportOutcome};
+use governance_core::edit::{Details, Edit, EditRequest, ListKind};
+use governance_core::store::{AuditEntry, EditOutcome, EditResult, FrameworkSummary, FrameworkView, ImportOutcome};
 use governance_core::*;
 use governance_workbench::api::{ApiError, AppInfo};
 use ts_rs::{Config, TS};
@@ -17,6 +18,16 @@ const COMMANDS: &[Binding] = &[
     ("appInfo", "app_info", &[], "AppInfo"),
     ("listFrameworks", "list_frameworks", &[], "Array<FrameworkSummary>"),
     ("openFramework", "open_framework", &[("id", "string")], "FrameworkView"),
+    ("applyEdit", "apply_edit", &[("request", "EditRequest")], "EditResult"),
+    ("undoEdit", "undo_edit", &[("framework", "string")], "EditResult"),
+    ("undoLabels", "undo_labels", &[("framework", "string")], "Array<string>"),
+    ("removalImpact", "removal_impact", &[("framework", "string"), ("edit", "Edit")], "Array<string>"),
+    ("createFramework", "create_framework", &[("name", "string"), ("fromTemplate", "boolean")], "string"),
+    ("duplicateFramework", "duplicate_framework", &[("id", "string"), ("name", "string")], "string"),
+    ("deleteFramework", "delete_framework", &[("id", "string")], "null"),
+    ("auditLog", "audit_log", &[("framework", "string"), ("limit", "number")], "Array<AuditEntry>"),
+    ("importFramework", "import_framework", &[], "ImportOutcome | null"),
+    ("exportFramework", "export_framework", &[("id", "string")], "string | null"),
 ];
 
 fn decl<T: TS>(cfg: &Config) -> String {
@@ -40,6 +51,12 @@ fn generate() -> String {
         decl::<FrameworkSummary>(&cfg),
         decl::<FrameworkView>(&cfg),
         decl::<ImportOutcome>(&cfg),
+        decl::<EditRequest>(&cfg),
+        decl::<Edit>(&cfg),
+        decl::<Details>(&cfg),
+        decl::<ListKind>(&cfg),
+        decl::<EditResult>(&cfg),
+        decl::<EditOutcome>(&cfg),
         decl::<AuditEntry>(&cfg),
         decl::<Change>(&cfg),
         decl::<ChangeKind>(&cfg),

@@ -65,3 +65,42 @@ fn an_unknown_command_is_refused() {
     let err = invoke("plugin:fs|read_file", json!({ "path": "/etc/passwd" })).unwrap_err();
     assert!(err.to_string().contains("not allowed") || err.to_string().contains("not found"), "{err}");
 }
+
+#[test]
+fn an_edit_through_ipc_is_saved_and_a_stale_one_is_refused_as_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::open(dir.path().join("app.db"), "ipc-test");
+    let app = governance_workbench::app(mock_builder(), state)
+        .build(tauri::generate_context!("tauri.conf.json", test = true))
+        .unwrap();
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    let call = |cmd: &str, body: Value| {
+        get_ipc_response(
+            &webview,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: tauri::ipc::CallbackFn(0),
+                error: tauri::ipc::CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: tauri::ipc::InvokeBody::Json(body),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|b| b.deserialize::<Value>().unwrap())
+    };
+    let id = governance_core::starter::starter_framework().id;
+    let view = call("open_framework", json!({ "id": id })).unwrap();
+    let mut party = view["framework"]["parties"][0].clone();
+    let key = format!("parties/{}", party["id"].as_str().unwrap());
+    let version = view["versions"][&key].clone();
+    party["title"] = json!("Interim CMO");
+    let edit = json!({ "framework": id, "edit": { "op": "put_party", "party": party }, "expected_version": version });
+    let result = call("apply_edit", json!({ "request": edit })).unwrap();
+    assert_eq!(result["view"]["framework"]["parties"][0]["title"], "Interim CMO");
+    let err = call("apply_edit", json!({ "request": edit })).unwrap_err();
+    assert_eq!(err["code"], "conflict");
+
+    let created = call("create_framework", json!({ "name": "Second brand", "fromTemplate": false })).unwrap();
+    assert_eq!(created, "second-brand");
+}

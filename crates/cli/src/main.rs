@@ -95,10 +95,10 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         }
         Command::ExportJson { framework, out } => {
             let id = framework_id(&store, framework)?;
-            let json = interchange::to_pretty_json(&store.load(&id)?);
             match out {
-                Some(path) => write_atomically(path, json.as_bytes())?,
+                Some(path) => store.export_file(&id, path)?,
                 None => {
+                    let json = interchange::to_pretty_json(&store.load(&id)?);
                     let mut o = std::io::stdout().lock();
                     o.write_all(json.as_bytes()).and_then(|_| o.flush()).map_err(|e| Error::Io(e.to_string()))?;
                 }
@@ -123,15 +123,6 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Writes through a temporary file in the same folder, so a crash never leaves half a file.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let tmp = dir.join(format!(".{}.tmp", path.file_name().and_then(|n| n.to_str()).unwrap_or("export")));
-    let io = |e: std::io::Error| Error::Io(format!("cannot write {}: {e}", path.display()));
-    std::fs::write(&tmp, bytes).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(io)
 }
 
 fn main() -> ExitCode {

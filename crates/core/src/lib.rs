@@ -4,6 +4,7 @@
 pub mod diff;
 pub mod edit;
 pub mod error;
+pub mod fsutil;
 pub mod interchange;
 pub mod model;
 pub mod paths;

@@ -16,7 +16,12 @@ export type FrameworkSummary = { id: string, name: string, organisation: string,
 /**
  * A framework's working draft with its current findings, as the app shows it.
  */
-export type FrameworkView = { framework: Framework, findings: Array<Finding>, };
+export type FrameworkView = { framework: Framework, findings: Array<Finding>, 
+/**
+ * The stored version of every editable record (see `Edit::version_key`); an edit sends back
+ * the version it was based on.
+ */
+versions: Record<string, number>, };
 
 /**
  * What an import did.
@@ -24,6 +29,49 @@ export type FrameworkView = { framework: Framework, findings: Array<Finding>, };
 export type ImportOutcome = { framework: string, created: boolean, 
 /**
  * Field-level changes recorded in the audit log (0 when nothing changed).
+ */
+changes: number, };
+
+/**
+ * An edit as the app sends it: the framework, the change, and the version of the record the
+ * user saw. A different stored version means someone else changed it: the edit is refused.
+ */
+export type EditRequest = { framework: string, edit: Edit, 
+/**
+ * `None` skips the check (command-line and scripted edits).
+ */
+expected_version: number | null, };
+
+/**
+ * One change to a draft. `Put*` creates the item when its id is new and replaces it otherwise.
+ */
+export type Edit = { "op": "set_details", details: Details, } | { "op": "put_party", party: Party, } | { "op": "remove_party", id: string, } | { "op": "put_platform", platform: Platform, } | { "op": "remove_platform", id: string, } | { "op": "put_capability", capability: Capability, } | { "op": "remove_capability", id: string, } | { "op": "move", list: ListKind, id: string, to: number, } | { "op": "put_cell", cell: MatrixCell, } | { "op": "remove_cell", capability: string, platform: string, } | { "op": "put_activity", activity: RaciActivity, } | { "op": "set_letter", activity: string, party: string, role: RaciRole | null, } | { "op": "remove_activity", id: string, } | { "op": "put_data_quality", standard: DataQualityStandard, } | { "op": "remove_data_quality", id: string, } | { "op": "put_hard_stop", stop: HardStop, } | { "op": "remove_hard_stop", id: string, } | { "op": "set_override_policy", policy: OverridePolicy, } | { "op": "set_review_schedule", schedule: ReviewSchedule, } | { "op": "restore", framework: Framework, };
+
+/**
+ * The framework's own fields.
+ */
+export type Details = { name: string, organisation: string, description: string, jurisdictions: Array<string>, };
+
+/**
+ * The ordered lists of a framework, for reordering.
+ */
+export type ListKind = "parties" | "platforms" | "capabilities" | "raci" | "data_quality" | "hard_stops";
+
+/**
+ * An applied edit with the draft as it now is, for the app to show.
+ */
+export type EditResult = { outcome: EditOutcome, view: FrameworkView, };
+
+/**
+ * What an applied edit or undo did.
+ */
+export type EditOutcome = { 
+/**
+ * A sentence for the status line, e.g. "Changed platform TikTok".
+ */
+label: string, 
+/**
+ * Audit rows written (0 when the edit changed nothing).
  */
 changes: number, };
 
@@ -177,4 +225,14 @@ export const commands = {
   appInfo: (): Promise<AppInfo> => invoke<AppInfo>("app_info"),
   listFrameworks: (): Promise<Array<FrameworkSummary>> => invoke<Array<FrameworkSummary>>("list_frameworks"),
   openFramework: (id: string): Promise<FrameworkView> => invoke<FrameworkView>("open_framework", { id }),
+  applyEdit: (request: EditRequest): Promise<EditResult> => invoke<EditResult>("apply_edit", { request }),
+  undoEdit: (framework: string): Promise<EditResult> => invoke<EditResult>("undo_edit", { framework }),
+  undoLabels: (framework: string): Promise<Array<string>> => invoke<Array<string>>("undo_labels", { framework }),
+  removalImpact: (framework: string, edit: Edit): Promise<Array<string>> => invoke<Array<string>>("removal_impact", { framework, edit }),
+  createFramework: (name: string, fromTemplate: boolean): Promise<string> => invoke<string>("create_framework", { name, fromTemplate }),
+  duplicateFramework: (id: string, name: string): Promise<string> => invoke<string>("duplicate_framework", { id, name }),
+  deleteFramework: (id: string): Promise<null> => invoke<null>("delete_framework", { id }),
+  auditLog: (framework: string, limit: number): Promise<Array<AuditEntry>> => invoke<Array<AuditEntry>>("audit_log", { framework, limit }),
+  importFramework: (): Promise<ImportOutcome | null> => invoke<ImportOutcome | null>("import_framework"),
+  exportFramework: (id: string): Promise<string | null> => invoke<string | null>("export_framework", { id }),
 };

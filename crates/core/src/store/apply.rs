@@ -728,3 +728,39 @@ fn carry_out(tx: &Connection, fw: i64, edit: &Edit, now: &str) -> Result<Done> {
         }
     }
 }
+
+/// An applied edit with the draft as it now is, for the app to show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EditResult {
+    pub outcome: EditOutcome,
+    pub view: super::FrameworkView,
+}
+
+impl Store {
+    /// `apply`, then the framework's new view (draft, findings, versions) as of `today`.
+    pub fn edit(&mut self, req: &EditRequest, actor: &str, today: NaiveDate) -> Result<EditResult> {
+        let outcome = self.apply(req, actor)?;
+        Ok(EditResult { outcome, view: self.open_view(&req.framework, today)? })
+    }
+
+    /// `undo`, then the framework's new view.
+    pub fn undo_and_view(&mut self, framework: &str, actor: &str, today: NaiveDate) -> Result<EditResult> {
+        let outcome = self.undo(framework, actor)?;
+        Ok(EditResult { outcome, view: self.open_view(framework, today)? })
+    }
+
+    /// Reads, parses and imports an interchange file. Errors name the file.
+    pub fn import_file(&mut self, path: &std::path::Path, actor: &str) -> Result<super::ImportOutcome> {
+        let bytes = std::fs::read(path).map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?;
+        let framework =
+            crate::interchange::parse(&bytes).map_err(|e| Error::Parse(format!("{}: {e}", path.display())))?;
+        self.import(&framework, actor)
+    }
+
+    /// Writes a framework's draft as an interchange file, through a temporary file so that a
+    /// crash never leaves half a file.
+    pub fn export_file(&self, framework: &str, path: &std::path::Path) -> Result<()> {
+        let json = crate::interchange::to_pretty_json(&self.load(framework)?);
+        crate::fsutil::write_atomically(path, json.as_bytes())
+    }
+}

@@ -15,6 +15,7 @@ use crate::model::*;
 use crate::validate::integrity;
 
 mod apply;
+pub use apply::{EditOutcome, EditResult};
 pub(crate) mod rows;
 
 /// The schema migrations, oldest first. Never edit a released one: add a new one.

@@ -38,6 +38,28 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Publish the draft as the next version; refused while validation errors remain.
+    Publish {
+        #[arg(long)]
+        framework: Option<String>,
+        /// What changed in this version and why.
+        #[arg(long)]
+        summary: String,
+    },
+    /// List the published versions.
+    Versions {
+        #[arg(long)]
+        framework: Option<String>,
+    },
+    /// Field-level changes from version N to version M.
+    Diff {
+        #[arg(long)]
+        framework: Option<String>,
+        n: u32,
+        m: u32,
+    },
+    /// Recheck every published version's hash and the hash chain; exit code 1 on any problem.
+    VerifyDb,
     /// Check a framework against the rules; exit code 1 when there are errors.
     Validate {
         #[arg(long)]
@@ -102,6 +124,52 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                     let mut o = std::io::stdout().lock();
                     o.write_all(json.as_bytes()).and_then(|_| o.flush()).map_err(|e| Error::Io(e.to_string()))?;
                 }
+            }
+        }
+        Command::Publish { framework, summary } => {
+            let id = framework_id(&store, framework)?;
+            let v = store.publish(&id, summary, &actor(cli), chrono::Local::now().date_naive())?.version;
+            println!("published {} version {} ({}), SHA-256 {}", v.framework, v.number, v.published_at, v.sha256);
+        }
+        Command::Versions { framework } => {
+            let id = framework_id(&store, framework)?;
+            for v in store.versions(&id)? {
+                println!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    v.number,
+                    v.published_at,
+                    v.author,
+                    &v.sha256[..12],
+                    v.summary.lines().next().unwrap_or("")
+                );
+            }
+        }
+        Command::Diff { framework, n, m } => {
+            let id = framework_id(&store, framework)?;
+            let changes = store.diff_versions(&id, *n, *m)?;
+            if changes.is_empty() {
+                println!("no changes from version {n} to version {m}");
+            }
+            for c in changes {
+                let show = |v: &Option<serde_json::Value>| v.as_ref().map(|v| v.to_string()).unwrap_or_default();
+                match c.kind {
+                    governance_core::diff::ChangeKind::Added => println!("added    {}: {}", c.path, show(&c.new)),
+                    governance_core::diff::ChangeKind::Removed => println!("removed  {}: {}", c.path, show(&c.old)),
+                    governance_core::diff::ChangeKind::Changed => {
+                        println!("changed  {}: {} -> {}", c.path, show(&c.old), show(&c.new))
+                    }
+                }
+            }
+        }
+        Command::VerifyDb => {
+            let problems = store.verify_versions()?;
+            if problems.is_empty() {
+                println!("every published version matches its hash and the hash chain is intact");
+            } else {
+                for p in &problems {
+                    println!("{} version {}: {}", p.framework, p.number, p.message);
+                }
+                return Ok(ExitCode::from(1));
             }
         }
         Command::Validate { framework, json } => {

@@ -156,3 +156,30 @@ fn open_view_returns_the_framework_with_its_findings() {
     assert_eq!(errors(&view.findings).len(), 1);
     assert_eq!(errors(&view.findings)[0].section, Section::OverridePolicy);
 }
+
+#[test]
+fn a_schema_1_database_is_backed_up_then_upgraded_with_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("../migrations/001_initial.sql")).unwrap();
+        conn.execute_batch(
+            "INSERT INTO frameworks (key, name, organisation, description, jurisdictions, ks_holders, ks_trigger,
+                ks_test_cadence, ks_notes, review_cadence, review_signatories, review_next_due, created_at, updated_at)
+             VALUES ('old', 'Old framework', 'Org', '', '[]', '[]', '', 'quarterly', '', 'quarterly', '[]',
+                '2027-01-01', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.load("old").unwrap().name, "Old framework");
+    assert!(s.versions("old").unwrap().is_empty());
+    let backup = dir.path().join("old.v1.bak");
+    let b = rusqlite::Connection::open(&backup).unwrap();
+    let v: i64 = b.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(v, 1);
+    let n: i64 = b.query_row("SELECT count(*) FROM frameworks", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 1);
+}

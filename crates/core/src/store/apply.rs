@@ -247,6 +247,12 @@ impl Store {
         let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
         let fw = framework_row(&tx, framework)?;
         let name: String = tx.query_row("SELECT name FROM frameworks WHERE id = ?1", [fw], |r| r.get(0))?;
+        let published: i64 = tx.query_row("SELECT count(*) FROM versions WHERE framework = ?1", [fw], |r| r.get(0))?;
+        if published > 0 {
+            return Err(Error::Conflict(format!(
+                "\"{name}\" has {published} published version(s), which are permanent records; it cannot be deleted"
+            )));
+        }
         tx.execute("DELETE FROM frameworks WHERE id = ?1", [fw])?;
         append_audit(&tx, &now, actor, framework, "framework", "*", Some(&name), None)?;
         tx.commit()?;
@@ -262,7 +268,7 @@ impl Store {
 
 use chrono::NaiveDate;
 
-fn framework_row(conn: &Connection, key: &str) -> Result<i64> {
+pub(super) fn framework_row(conn: &Connection, key: &str) -> Result<i64> {
     conn.query_row("SELECT id FROM frameworks WHERE key = ?1", [key], |r| r.get(0))
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("there is no framework with id \"{}\"", key.escape_debug())))

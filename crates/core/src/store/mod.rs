@@ -15,16 +15,21 @@ use crate::model::*;
 use crate::validate::integrity;
 
 mod apply;
+mod publish;
 pub use apply::{EditOutcome, EditResult};
+pub use publish::{sha256_hex, IntegrityProblem, PublishOutcome, VersionInfo};
 pub(crate) mod rows;
 
 /// The schema migrations, oldest first. Never edit a released one: add a new one.
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("../../migrations/001_initial.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("../../migrations/001_initial.sql")),
+        M::up(include_str!("../../migrations/002_versions.sql")),
+    ])
 }
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// One line of the frameworks list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

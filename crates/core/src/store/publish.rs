@@ -1,0 +1,240 @@
+//! Publishing: freezing a draft as version N, with its SHA-256 and the previous version's hash.
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+use super::{append_audit, Store};
+use crate::diff::{diff, Change};
+use crate::error::{Error, Result};
+use crate::model::Framework;
+use crate::validate::{validate, Severity};
+
+/// Longest change summary accepted.
+pub const MAX_SUMMARY_CHARS: usize = 4000;
+
+/// A published version, without its snapshot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct VersionInfo {
+    pub framework: String,
+    pub number: u32,
+    /// RFC 3339, UTC.
+    pub published_at: String,
+    pub author: String,
+    pub summary: String,
+    pub sha256: String,
+    pub previous_sha256: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PublishOutcome {
+    pub version: VersionInfo,
+}
+
+/// Lower-case hex SHA-256.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// One problem found by `Store::verify_versions`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct IntegrityProblem {
+    pub framework: String,
+    pub number: u32,
+    pub message: String,
+}
+
+const VERSION_COLS: &str = "f.key, v.number, v.published_at, v.author, v.summary, v.sha256, v.previous_sha256";
+
+fn version_info(r: &rusqlite::Row) -> rusqlite::Result<VersionInfo> {
+    Ok(VersionInfo {
+        framework: r.get(0)?,
+        number: r.get(1)?,
+        published_at: r.get(2)?,
+        author: r.get(3)?,
+        summary: r.get(4)?,
+        sha256: r.get(5)?,
+        previous_sha256: r.get(6)?,
+    })
+}
+
+impl Store {
+    /// Freezes the draft as the next version. Refused while validation errors remain (the message
+    /// lists them), when nothing changed since the last version, or without a summary.
+    pub fn publish(
+        &mut self,
+        framework: &str,
+        summary: &str,
+        author: &str,
+        today: NaiveDate,
+    ) -> Result<PublishOutcome> {
+        let summary = summary.trim();
+        if summary.is_empty() {
+            return Err(Error::Invalid(vec![crate::validate::Finding {
+                severity: Severity::Error,
+                section: crate::validate::Section::Framework,
+                item: None,
+                path: "summary".into(),
+                message: "Write a change summary: what changed in this version and why.".into(),
+            }]));
+        }
+        if summary.chars().count() > MAX_SUMMARY_CHARS
+            || summary.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
+        {
+            return Err(Error::Invalid(vec![crate::validate::Finding {
+                severity: Severity::Error,
+                section: crate::validate::Section::Framework,
+                item: None,
+                path: "summary".into(),
+                message: format!(
+                    "The change summary must be at most {MAX_SUMMARY_CHARS} characters, without control characters."
+                ),
+            }]));
+        }
+        let now = self.now();
+        let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
+        let fw = super::apply::framework_row(&tx, framework)?;
+        let draft = super::rows::load(&tx, fw)?;
+        let errors: Vec<_> = validate(&draft, today).into_iter().filter(|f| f.severity == Severity::Error).collect();
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        let snapshot = crate::interchange::to_canonical_json(&draft);
+        let sha = sha256_hex(&snapshot);
+        let last: Option<(u32, String)> = tx
+            .query_row(
+                "SELECT number, sha256 FROM versions WHERE framework = ?1 ORDER BY number DESC LIMIT 1",
+                [fw],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((n, last_sha)) = &last {
+            if *last_sha == sha {
+                return Err(Error::Conflict(format!("nothing changed since version {n}; there is nothing to publish")));
+            }
+        }
+        let number = last.as_ref().map_or(1, |(n, _)| n + 1);
+        let previous = last.map(|(_, s)| s);
+        tx.execute(
+            "INSERT INTO versions (framework, number, published_at, author, summary, snapshot, sha256, previous_sha256)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![fw, number, now, author, summary, snapshot, sha, previous],
+        )?;
+        append_audit(&tx, &now, author, framework, "version", &number.to_string(), None, Some(&sha))?;
+        tx.commit()?;
+        Ok(PublishOutcome {
+            version: VersionInfo {
+                framework: framework.to_owned(),
+                number,
+                published_at: now,
+                author: author.to_owned(),
+                summary: summary.to_owned(),
+                sha256: sha,
+                previous_sha256: previous,
+            },
+        })
+    }
+
+    /// The published versions of a framework, oldest first.
+    pub fn versions(&self, framework: &str) -> Result<Vec<VersionInfo>> {
+        let fw = super::apply::framework_row(&self.conn, framework)?;
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {VERSION_COLS} FROM versions v JOIN frameworks f ON f.id = v.framework
+             WHERE v.framework = ?1 ORDER BY v.number"
+        ))?;
+        let rows = st.query_map([fw], version_info)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One version's facts and its snapshot bytes, exactly as stored.
+    pub fn version_snapshot(&self, framework: &str, number: u32) -> Result<(VersionInfo, Vec<u8>)> {
+        let fw = super::apply::framework_row(&self.conn, framework)?;
+        self.conn
+            .query_row(
+                &format!(
+                    "SELECT {VERSION_COLS}, v.snapshot FROM versions v JOIN frameworks f ON f.id = v.framework
+                     WHERE v.framework = ?1 AND v.number = ?2"
+                ),
+                params![fw, number],
+                |r| Ok((version_info(r)?, r.get(7)?)),
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("framework \"{framework}\" has no version {number}")))
+    }
+
+    /// A published version as a framework.
+    pub fn version_framework(&self, framework: &str, number: u32) -> Result<(VersionInfo, Framework)> {
+        let (info, bytes) = self.version_snapshot(framework, number)?;
+        let fw = crate::interchange::parse(&bytes).map_err(|e| {
+            Error::Parse(format!("version {number} of \"{framework}\" has an unreadable snapshot: {e}"))
+        })?;
+        Ok((info, fw))
+    }
+
+    /// Field-level changes from version `from` to version `to`.
+    pub fn diff_versions(&self, framework: &str, from: u32, to: u32) -> Result<Vec<Change>> {
+        let (_, a) = self.version_framework(framework, from)?;
+        let (_, b) = self.version_framework(framework, to)?;
+        Ok(diff(&a, &b))
+    }
+
+    /// Rechecks every stored version: the snapshot's hash, and the chain of previous hashes.
+    /// An empty list means every version is intact.
+    pub fn verify_versions(&self) -> Result<Vec<IntegrityProblem>> {
+        let mut st = self.conn.prepare(
+            "SELECT f.key, v.number, v.snapshot, v.sha256, v.previous_sha256
+             FROM versions v JOIN frameworks f ON f.id = v.framework ORDER BY f.key, v.number",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, u32>(1)?,
+                r.get::<_, Vec<u8>>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })?;
+        let mut problems = Vec::new();
+        // (framework, number, recorded hash) of the row before, when it is the same framework.
+        let mut prev: Option<(String, u32, String)> = None;
+        for row in rows {
+            let (key, number, snapshot, sha, previous) = row?;
+            let mut problem =
+                |message: String| problems.push(IntegrityProblem { framework: key.clone(), number, message });
+            let actual = sha256_hex(&snapshot);
+            if actual != sha {
+                problem(format!("the snapshot's SHA-256 is {actual}, but {sha} was recorded at publication"));
+            }
+            let before = prev.as_ref().filter(|(k, _, _)| *k == key);
+            let expected_number = before.map_or(1, |(_, n, _)| n + 1);
+            if number != expected_number {
+                problem(format!("version {expected_number} is missing before it"));
+            }
+            let expected_previous = before.map(|(_, _, s)| s.clone());
+            if previous != expected_previous {
+                problem(match expected_previous {
+                    None => "it names a previous version, but it is the first".into(),
+                    Some(_) => "its previous-version hash does not match the version before it".into(),
+                });
+            }
+            prev = Some((key, number, sha));
+        }
+        Ok(problems)
+    }
+
+    /// Finds the published version whose snapshot has this hash.
+    pub fn version_by_hash(&self, sha256: &str) -> Result<Option<VersionInfo>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT {VERSION_COLS} FROM versions v JOIN frameworks f ON f.id = v.framework WHERE v.sha256 = ?1"
+                ),
+                [sha256],
+                version_info,
+            )
+            .optional()?)
+    }
+}

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use governance_core::review::{CycleState, Decision};
+use governance_core::store::SignOffRequest;
 use governance_core::{interchange, paths, validate, Error, Severity, Store};
 
 #[derive(Parser)]
@@ -57,6 +59,27 @@ enum Command {
         framework: Option<String>,
         n: u32,
         m: u32,
+    },
+    /// Show the open review cycle; exit code 2 when it is overdue (for cron or CI).
+    ReviewStatus {
+        #[arg(long)]
+        framework: Option<String>,
+    },
+    /// Sign off the open review cycle against a published version.
+    SignOff {
+        #[arg(long)]
+        framework: Option<String>,
+        /// The signatory's party id.
+        #[arg(long)]
+        party: String,
+        /// The published version number signed.
+        #[arg(long)]
+        version: u32,
+        /// approved, approved-with-comments or rejected.
+        #[arg(long, value_parser = ["approved", "approved-with-comments", "rejected"])]
+        decision: String,
+        #[arg(long, default_value = "")]
+        comment: String,
     },
     /// Recheck every published version's hash and the hash chain; exit code 1 on any problem.
     VerifyDb,
@@ -159,6 +182,66 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                         println!("changed  {}: {} -> {}", c.path, show(&c.old), show(&c.new))
                     }
                 }
+            }
+        }
+        Command::ReviewStatus { framework } => {
+            let id = framework_id(&store, framework)?;
+            let st = store.review_status(&id, chrono::Local::now().date_naive())?;
+            let state = match st.state {
+                CycleState::Upcoming => "upcoming",
+                CycleState::Due => "due",
+                CycleState::Overdue => "OVERDUE",
+            };
+            let when = match st.days_until_due {
+                0 => "today".to_owned(),
+                d if d > 0 => format!("in {d} day(s)"),
+                d => format!("{} day(s) ago", -d),
+            };
+            println!("{id}: review due {} ({when}): {state}", st.due);
+            if let Some(v) = st.latest_version {
+                println!("  newest published version: {v}");
+            }
+            for s in &st.signoffs {
+                println!(
+                    "  {} ({}): {} version {} on {}{}",
+                    s.party_name,
+                    s.party_title,
+                    s.decision.label(),
+                    s.version_number,
+                    &s.signed_at[..10],
+                    if s.comment.is_empty() { String::new() } else { format!(": {}", s.comment) }
+                );
+            }
+            if !st.waiting_for.is_empty() {
+                println!("  waiting for: {}", st.waiting_for.join(", "));
+            }
+            if let Some(c) = &st.last_completed {
+                println!("  last completed cycle: due {}, version {}", c.due, c.version_number);
+            }
+            if st.state == CycleState::Overdue {
+                return Ok(ExitCode::from(2));
+            }
+        }
+        Command::SignOff { framework, party, version, decision, comment } => {
+            let id = framework_id(&store, framework)?;
+            let decision = match decision.as_str() {
+                "approved" => Decision::Approved,
+                "approved-with-comments" => Decision::ApprovedWithComments,
+                _ => Decision::Rejected,
+            };
+            let req = SignOffRequest {
+                framework: id,
+                party: party.clone(),
+                version: *version,
+                decision,
+                comment: comment.clone(),
+            };
+            let st = store.sign_off(&req, chrono::Local::now().date_naive())?;
+            match &st.last_completed {
+                Some(c) if st.signoffs.is_empty() => {
+                    println!("recorded; the review cycle due {} is complete on version {}", c.due, c.version_number)
+                }
+                _ => println!("recorded; waiting for: {}", st.waiting_for.join(", ")),
             }
         }
         Command::VerifyDb => {

@@ -1,13 +1,16 @@
 //! Governance Workbench core: the framework model, its validation rules, the JSON interchange
 //! format and the SQLite store. Nothing here knows about windows or PDFs.
 
+pub mod calendar;
 pub mod diff;
 pub mod edit;
 pub mod error;
 pub mod fsutil;
 pub mod interchange;
 pub mod model;
+pub mod odcs;
 pub mod paths;
+pub mod review;
 pub mod sample;
 pub mod schedule;
 pub mod starter;

@@ -16,8 +16,10 @@ use crate::validate::integrity;
 
 mod apply;
 mod publish;
+mod review;
 pub use apply::{EditOutcome, EditResult};
 pub use publish::{sha256_hex, IntegrityProblem, PublishOutcome, VersionInfo};
+pub use review::SignOffRequest;
 pub(crate) mod rows;
 
 /// The schema migrations, oldest first. Never edit a released one: add a new one.
@@ -25,11 +27,12 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("../../migrations/001_initial.sql")),
         M::up(include_str!("../../migrations/002_versions.sql")),
+        M::up(include_str!("../../migrations/003_reviews.sql")),
     ])
 }
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// One line of the frameworks list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

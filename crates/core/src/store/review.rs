@@ -1,0 +1,222 @@
+//! Sign-offs and completed review cycles in the store.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+
+use super::rows::{dec, enc};
+use super::{append_audit, Store};
+use crate::error::{Error, Result};
+use crate::review::{completing_version, open_cycle_due, status, CompletedCycle, Decision, ReviewStatus, SignOff};
+
+const SIGNOFF_COLS: &str =
+    "cycle_due, party, party_name, party_title, decision, comment, signed_at, version_number, version_sha256";
+
+fn signoff(r: &rusqlite::Row) -> rusqlite::Result<SignOff> {
+    let due: String = r.get(0)?;
+    Ok(SignOff {
+        cycle_due: due
+            .parse()
+            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))?,
+        party: r.get(1)?,
+        party_name: r.get(2)?,
+        party_title: r.get(3)?,
+        decision: dec(r.get(4)?, 4)?,
+        comment: r.get(5)?,
+        signed_at: r.get(6)?,
+        version_number: r.get(7)?,
+        version_sha256: r.get(8)?,
+    })
+}
+
+fn last_completed(conn: &Connection, fw: i64) -> Result<Option<CompletedCycle>> {
+    Ok(conn
+        .query_row(
+            "SELECT due, completed_at, version_number, version_sha256 FROM completed_cycles
+             WHERE framework = ?1 ORDER BY due DESC LIMIT 1",
+            [fw],
+            |r| {
+                let due: String = r.get(0)?;
+                Ok((due, r.get(1)?, r.get(2)?, r.get(3)?))
+            },
+        )
+        .optional()?
+        .map(|(due, completed_at, version_number, version_sha256)| CompletedCycle {
+            due: due.parse().expect("dates are stored as YYYY-MM-DD"),
+            completed_at,
+            version_number,
+            version_sha256,
+        }))
+}
+
+fn cycle_signoffs(conn: &Connection, fw: i64, due: NaiveDate) -> Result<Vec<SignOff>> {
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {SIGNOFF_COLS} FROM signoffs WHERE framework = ?1 AND cycle_due = ?2 ORDER BY signed_at, id"
+    ))?;
+    let rows = st.query_map(params![fw, due.to_string()], signoff)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The request to sign off the open review cycle.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct SignOffRequest {
+    pub framework: String,
+    pub party: String,
+    pub version: u32,
+    pub decision: Decision,
+    pub comment: String,
+}
+
+impl Store {
+    /// The open review cycle of a framework as of `today`.
+    pub fn review_status(&self, framework: &str, today: NaiveDate) -> Result<ReviewStatus> {
+        let fw = super::apply::framework_row(&self.conn, framework)?;
+        let schedule = super::rows::framework_parts(&self.conn, fw)?.review_schedule;
+        let last = last_completed(&self.conn, fw)?;
+        let due = open_cycle_due(&schedule, last.as_ref().map(|c| c.due));
+        let signoffs = cycle_signoffs(&self.conn, fw, due)?;
+        let latest: Option<(u32, String)> = self
+            .conn
+            .query_row(
+                "SELECT number, sha256 FROM versions WHERE framework = ?1 ORDER BY number DESC LIMIT 1",
+                [fw],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(status(framework, &schedule, last, signoffs, latest, today))
+    }
+
+    /// Records a required signatory's decision on a published version in the open cycle.
+    /// A second sign-off by the same party replaces the first (the audit log keeps both). When
+    /// every required signatory has approved the same version, the cycle is complete.
+    pub fn sign_off(&mut self, req: &SignOffRequest, today: NaiveDate) -> Result<ReviewStatus> {
+        let comment = req.comment.trim();
+        if comment.chars().count() > crate::validate::MAX_TEXT_CHARS
+            || comment.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
+        {
+            return Err(Error::Conflict(format!(
+                "the comment must be at most {} characters, without control characters",
+                crate::validate::MAX_TEXT_CHARS
+            )));
+        }
+        if req.decision != Decision::Approved && comment.is_empty() {
+            return Err(Error::Conflict(format!(
+                "\"{}\" needs a comment that says why",
+                req.decision.label().to_lowercase()
+            )));
+        }
+        let now = self.now();
+        let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
+        let fw = super::apply::framework_row(&tx, &req.framework)?;
+        let draft = super::rows::framework_parts(&tx, fw)?;
+        let schedule = draft.review_schedule;
+        if !schedule.required_signatories.contains(&req.party) {
+            return Err(Error::Conflict(format!(
+                "\"{}\" is not a required signatory of this framework's reviews, so it cannot sign off",
+                req.party.escape_debug()
+            )));
+        }
+        let party = super::rows::PARTIES
+            .one(&tx, fw, &req.party)?
+            .ok_or_else(|| Error::NotFound(format!("there is no party \"{}\"", req.party.escape_debug())))?
+            .0;
+        let sha: String = tx
+            .query_row(
+                "SELECT sha256 FROM versions WHERE framework = ?1 AND number = ?2",
+                params![fw, req.version],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("there is no published version {}", req.version)))?;
+        let last = last_completed(&tx, fw)?;
+        let due = open_cycle_due(&schedule, last.as_ref().map(|c| c.due));
+        let previous: Option<(String, u32)> = tx
+            .query_row(
+                "SELECT decision, version_number FROM signoffs WHERE framework = ?1 AND cycle_due = ?2 AND party = ?3",
+                params![fw, due.to_string(), req.party],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        tx.execute(
+            "INSERT INTO signoffs (framework, cycle_due, party, party_name, party_title, decision, comment, signed_at,
+                version_number, version_sha256)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+             ON CONFLICT (framework, cycle_due, party) DO UPDATE SET party_name = excluded.party_name,
+                party_title = excluded.party_title, decision = excluded.decision, comment = excluded.comment,
+                signed_at = excluded.signed_at, version_number = excluded.version_number,
+                version_sha256 = excluded.version_sha256",
+            params![
+                fw,
+                due.to_string(),
+                req.party,
+                party.name,
+                party.title,
+                enc(&req.decision),
+                comment,
+                now,
+                req.version,
+                sha
+            ],
+        )?;
+        let old = previous.map(|(d, v)| format!("{d} on version {v}"));
+        let new = format!("{} on version {}: {comment}", enc(&req.decision), req.version);
+        append_audit(
+            &tx,
+            &now,
+            &req.party,
+            &req.framework,
+            &format!("signoff[{due}]"),
+            &req.party,
+            old.as_deref(),
+            Some(&new),
+        )?;
+        let signoffs = cycle_signoffs(&tx, fw, due)?;
+        if let Some((number, sha)) = completing_version(&schedule.required_signatories, &signoffs) {
+            tx.execute(
+                "INSERT INTO completed_cycles (framework, due, completed_at, version_number, version_sha256)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![fw, due.to_string(), now, number, sha],
+            )?;
+            append_audit(
+                &tx,
+                &now,
+                &req.party,
+                &req.framework,
+                &format!("cycle[{due}]"),
+                "completed",
+                None,
+                Some(&format!("version {number}")),
+            )?;
+        }
+        tx.commit()?;
+        self.review_status(&req.framework, today)
+    }
+
+    /// Every sign-off given to the version with this hash, oldest first (for its PDF).
+    pub fn signoffs_for_version(&self, framework: &str, sha256: &str) -> Result<Vec<SignOff>> {
+        let fw = super::apply::framework_row(&self.conn, framework)?;
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {SIGNOFF_COLS} FROM signoffs WHERE framework = ?1 AND version_sha256 = ?2 ORDER BY signed_at, id"
+        ))?;
+        let rows = st.query_map(params![fw, sha256], signoff)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The completed review cycles, newest first.
+    pub fn completed_cycles(&self, framework: &str) -> Result<Vec<CompletedCycle>> {
+        let fw = super::apply::framework_row(&self.conn, framework)?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT due, completed_at, version_number, version_sha256 FROM completed_cycles
+             WHERE framework = ?1 ORDER BY due DESC",
+        )?;
+        let rows = st.query_map([fw], |r| {
+            let due: String = r.get(0)?;
+            Ok(CompletedCycle {
+                due: due.parse().expect("dates are stored as YYYY-MM-DD"),
+                completed_at: r.get(1)?,
+                version_number: r.get(2)?,
+                version_sha256: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use governance_core::edit::EditRequest;
 use governance_core::review::{CycleState, Decision};
 use governance_core::store::SignOffRequest;
 use governance_core::{interchange, paths, validate, Error, Severity, Store};
@@ -39,6 +40,16 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// Apply one edit, given as an EditRequest JSON object (see docs/interchange.md).
+    Edit {
+        /// The request, e.g. {"framework":"f","edit":{"op":"set_letter",...},"expected_version":3}.
+        json: String,
+    },
+    /// Undo the newest edit of a framework.
+    Undo {
+        #[arg(long)]
+        framework: Option<String>,
     },
     /// Publish the draft as the next version; refused while validation errors remain.
     Publish {
@@ -148,6 +159,16 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                     o.write_all(json.as_bytes()).and_then(|_| o.flush()).map_err(|e| Error::Io(e.to_string()))?;
                 }
             }
+        }
+        Command::Edit { json } => {
+            let req: EditRequest = serde_json::from_str(json)
+                .map_err(|e| Error::Parse(format!("the edit is not a valid request: {e}")))?;
+            let out = store.apply(&req, &actor(cli))?;
+            println!("{} ({} change(s) saved)", out.label, out.changes);
+        }
+        Command::Undo { framework } => {
+            let id = framework_id(&store, framework)?;
+            println!("{}", store.undo(&id, &actor(cli))?.label);
         }
         Command::Publish { framework, summary } => {
             let id = framework_id(&store, framework)?;

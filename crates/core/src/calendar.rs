@@ -1,0 +1,1 @@
+//! Placeholder: the calendar exporter is being written.

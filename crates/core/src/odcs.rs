@@ -1,0 +1,1 @@
+//! Placeholder: the odcs exporter is being written.

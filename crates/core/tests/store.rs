@@ -157,29 +157,45 @@ fn open_view_returns_the_framework_with_its_findings() {
     assert_eq!(errors(&view.findings)[0].section, Section::OverridePolicy);
 }
 
+const MIGRATIONS: [&str; 3] = [
+    include_str!("../migrations/001_initial.sql"),
+    include_str!("../migrations/002_versions.sql"),
+    include_str!("../migrations/003_reviews.sql"),
+];
+
 #[test]
-fn a_schema_1_database_is_backed_up_then_upgraded_with_its_data() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("old.db");
-    {
+fn a_database_at_every_earlier_schema_version_is_backed_up_then_upgraded_with_its_data() {
+    assert_eq!(MIGRATIONS.len() as i64, store::SCHEMA_VERSION, "a new migration needs a line above");
+    for old in 1..store::SCHEMA_VERSION {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            for m in &MIGRATIONS[..old as usize] {
+                conn.execute_batch(m).unwrap();
+            }
+            conn.execute_batch(&format!(
+                "INSERT INTO frameworks (key, name, organisation, description, jurisdictions, ks_holders, ks_trigger,
+                    ks_test_cadence, ks_notes, review_cadence, review_signatories, review_next_due, created_at, updated_at)
+                 VALUES ('old', 'Old framework', 'Org', '', '[]', '[]', '', 'quarterly', '', 'quarterly', '[]',
+                    '2027-01-01', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+                 PRAGMA user_version = {old};"
+            ))
+            .unwrap();
+        }
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.load("old").unwrap().name, "Old framework", "from schema {old}");
+        assert!(s.versions("old").unwrap().is_empty());
+        assert!(s.review_status("old", today()).is_ok());
+        drop(s);
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(include_str!("../migrations/001_initial.sql")).unwrap();
-        conn.execute_batch(
-            "INSERT INTO frameworks (key, name, organisation, description, jurisdictions, ks_holders, ks_trigger,
-                ks_test_cadence, ks_notes, review_cadence, review_signatories, review_next_due, created_at, updated_at)
-             VALUES ('old', 'Old framework', 'Org', '', '[]', '[]', '', 'quarterly', '', 'quarterly', '[]',
-                '2027-01-01', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
-             PRAGMA user_version = 1;",
-        )
-        .unwrap();
+        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(v, store::SCHEMA_VERSION);
+        let backup = dir.path().join(format!("old.v{old}.bak"));
+        let b = rusqlite::Connection::open(&backup).unwrap();
+        let v: i64 = b.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(v, old, "the backup is the file as it was");
+        let n: i64 = b.query_row("SELECT count(*) FROM frameworks", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 1);
     }
-    let s = Store::open(&path).unwrap();
-    assert_eq!(s.load("old").unwrap().name, "Old framework");
-    assert!(s.versions("old").unwrap().is_empty());
-    let backup = dir.path().join("old.v1.bak");
-    let b = rusqlite::Connection::open(&backup).unwrap();
-    let v: i64 = b.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    assert_eq!(v, 1);
-    let n: i64 = b.query_row("SELECT count(*) FROM frameworks", [], |r| r.get(0)).unwrap();
-    assert_eq!(n, 1);
 }

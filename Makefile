@@ -5,12 +5,15 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 # Debian packages for building the app, a real window under Xvfb, WebDriver and PDF checks.
 APT_PACKAGES := build-essential pkg-config ca-certificates libwebkit2gtk-4.1-dev webkit2gtk-driver \
-	xvfb xauth poppler-utils qpdf
+	xvfb xauth poppler-utils qpdf python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 XVFB := xvfb-run -a -s "-screen 0 1280x1024x24"
 APP := target/debug/governance-workbench
+# Python validators the tests run: the official ODCS linter and an iCalendar parser.
+PYENV := target/pyenv
+PY_PACKAGES := datacontract-cli==1.2.8 icalendar==7.3.2
 
-.PHONY: run test deps system-deps node-deps tauri-driver ui build lint unit e2e generate bench clean
+.PHONY: run test deps system-deps node-deps py-deps tauri-driver ui build lint unit e2e generate bench clean
 
 run: deps build
 	$(APP)
@@ -18,7 +21,7 @@ run: deps build
 test: deps ui lint unit e2e
 	@echo "make test: all checks passed"
 
-deps: system-deps node-deps tauri-driver
+deps: system-deps node-deps tauri-driver py-deps
 
 system-deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
@@ -36,6 +39,13 @@ ui/node_modules/.package-lock.json: ui/package-lock.json ui/package.json
 	cd ui && npm ci --no-audit --no-fund
 	@touch $@
 
+py-deps: $(PYENV)/.installed
+
+$(PYENV)/.installed:
+	python3 -m venv $(PYENV)
+	$(PYENV)/bin/pip install -q --disable-pip-version-check $(PY_PACKAGES)
+	@touch $@
+
 tauri-driver:
 	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version '^2'
 
@@ -51,7 +61,7 @@ lint:
 	cd ui && npm run check
 
 unit:
-	cargo test --workspace --exclude e2e
+	PATH="$(CURDIR)/$(PYENV)/bin:$$PATH" cargo test --workspace --exclude e2e
 	cd ui && npm test
 
 # cargo test does not rebuild the app binary the suite drives, so build it first.

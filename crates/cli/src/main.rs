@@ -92,6 +92,23 @@ enum Command {
         #[arg(long, default_value = "")]
         comment: String,
     },
+    /// Write the next review due dates (and the next kill-switch test) as an iCalendar file.
+    ExportIcs {
+        #[arg(long)]
+        framework: Option<String>,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Write the data-quality standards as an Open Data Contract Standard (ODCS v3) YAML file.
+    ExportOdcs {
+        #[arg(long)]
+        framework: Option<String>,
+        /// A published version; without it, the working draft.
+        #[arg(long)]
+        version: Option<u32>,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Recheck every published version's hash and the hash chain; exit code 1 on any problem.
     VerifyDb,
     /// Check a framework against the rules; exit code 1 when there are errors.
@@ -265,6 +282,15 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 _ => println!("recorded; waiting for: {}", st.waiting_for.join(", ")),
             }
         }
+        Command::ExportIcs { framework, out } => {
+            let id = framework_id(&store, framework)?;
+            let ics = store.calendar_ics(&id, chrono::Local::now().date_naive(), chrono::Utc::now())?;
+            write_out(out.as_deref(), ics.as_bytes())?;
+        }
+        Command::ExportOdcs { framework, version, out } => {
+            let id = framework_id(&store, framework)?;
+            write_out(out.as_deref(), store.odcs_yaml(&id, *version)?.as_bytes())?;
+        }
         Command::VerifyDb => {
             let problems = store.verify_versions()?;
             if problems.is_empty() {
@@ -295,6 +321,17 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to the file (atomically) or, without one, to standard output.
+fn write_out(out: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), Error> {
+    match out {
+        Some(path) => governance_core::fsutil::write_atomically(path, bytes),
+        None => {
+            let mut o = std::io::stdout().lock();
+            o.write_all(bytes).and_then(|_| o.flush()).map_err(|e| Error::Io(e.to_string()))
+        }
+    }
 }
 
 fn main() -> ExitCode {

@@ -238,3 +238,35 @@ impl Store {
             .optional()?)
     }
 }
+
+/// Everything the PDF of one published version shows, as domain types.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportData {
+    pub info: VersionInfo,
+    pub framework: Framework,
+    /// Validation findings of the version, as of its publication date.
+    pub findings: Vec<crate::validate::Finding>,
+    /// Changes since the previous version (empty for version 1).
+    pub changes: Vec<Change>,
+    pub signoffs: Vec<crate::review::SignOff>,
+    /// The canonical JSON snapshot, exactly the bytes hashed.
+    pub snapshot: Vec<u8>,
+    pub published_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl Store {
+    /// The content of version `number`'s PDF: its snapshot, findings, changes and sign-offs.
+    pub fn report_data(&self, framework: &str, number: u32) -> Result<ReportData> {
+        let (info, snapshot) = self.version_snapshot(framework, number)?;
+        let fw = crate::interchange::parse(&snapshot).map_err(|e| {
+            Error::Parse(format!("version {number} of \"{framework}\" has an unreadable snapshot: {e}"))
+        })?;
+        let published_at = chrono::DateTime::parse_from_rfc3339(&info.published_at)
+            .map_err(|e| Error::Parse(format!("version {number} has an unreadable publication time: {e}")))?
+            .with_timezone(&chrono::Utc);
+        let findings = validate(&fw, published_at.date_naive());
+        let changes = if number > 1 { self.diff_versions(framework, number - 1, number)? } else { Vec::new() };
+        let signoffs = self.signoffs_for_version(framework, &info.sha256)?;
+        Ok(ReportData { info, framework: fw, findings, changes, signoffs, snapshot, published_at })
+    }
+}

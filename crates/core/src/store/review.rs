@@ -220,3 +220,33 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+impl Store {
+    /// The review schedule as an iCalendar file: the open cycle's due date and the next three,
+    /// and the next kill-switch test. `dtstamp` is the file's creation time.
+    pub fn calendar_ics(
+        &self,
+        framework: &str,
+        today: NaiveDate,
+        dtstamp: chrono::DateTime<chrono::Utc>,
+    ) -> Result<String> {
+        let fw = self.load(framework)?;
+        let st = self.review_status(framework, today)?;
+        let mut dues = vec![st.due];
+        dues.extend(st.upcoming.iter().take(3));
+        let test_due = fw
+            .override_policy
+            .last_tested
+            .and_then(|d| crate::schedule::next_after(d, &fw.override_policy.test_cadence));
+        Ok(crate::calendar::to_ics(&crate::calendar::review_events(&fw, &dues, test_due), dtstamp))
+    }
+
+    /// The data-quality standards as an ODCS v3 contract: of a published version (contract
+    /// version "N.0.0"), or of the draft (contract version "draft").
+    pub fn odcs_yaml(&self, framework: &str, version: Option<u32>) -> Result<String> {
+        Ok(match version {
+            Some(n) => crate::odcs::to_odcs_yaml(&self.version_framework(framework, n)?.1, &format!("{n}.0.0")),
+            None => crate::odcs::to_odcs_yaml(&self.load(framework)?, "draft"),
+        })
+    }
+}

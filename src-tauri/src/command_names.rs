@@ -1,5 +1,5 @@
 // The app's commands. build.rs generates an allow-permission for each; the capability grants them.
-pub const ALL: [&str; 13] = [
+pub const ALL: [&str; 20] = [
     "app_info",
     "list_frameworks",
     "open_framework",
@@ -13,4 +13,11 @@ pub const ALL: [&str; 13] = [
     "import_framework",
     "export_framework",
     "audit_log",
+    "publish_version",
+    "list_versions",
+    "diff_versions",
+    "review_status",
+    "sign_off",
+    "export_calendar",
+    "export_odcs",
 ];

@@ -1,8 +1,12 @@
 //! The commands the webview may call. Each one gets the state, calls one core function and maps
 //! the error; rules live in governance-core.
 
+use governance_core::diff::Change;
 use governance_core::edit::{Edit, EditRequest};
-use governance_core::store::{AuditEntry, EditResult, FrameworkSummary, FrameworkView, ImportOutcome};
+use governance_core::review::ReviewStatus;
+use governance_core::store::{
+    AuditEntry, EditResult, FrameworkSummary, FrameworkView, ImportOutcome, PublishOutcome, SignOffRequest, VersionInfo,
+};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -101,4 +105,88 @@ pub fn export_framework<R: Runtime>(
         .blocking_save_file();
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
     state.with_store(|s| s.export_file(&id, &path)).map(|_| Some(path.display().to_string()))
+}
+
+#[tauri::command(async)]
+pub fn publish_version(
+    state: State<'_, AppState>,
+    framework: String,
+    summary: String,
+) -> Result<PublishOutcome, ApiError> {
+    state.with_store(|s| s.publish(&framework, &summary, state.actor(), today()))
+}
+
+#[tauri::command(async)]
+pub fn list_versions(state: State<'_, AppState>, framework: String) -> Result<Vec<VersionInfo>, ApiError> {
+    state.with_store(|s| s.versions(&framework))
+}
+
+#[tauri::command(async)]
+pub fn diff_versions(
+    state: State<'_, AppState>,
+    framework: String,
+    from: u32,
+    to: u32,
+) -> Result<Vec<Change>, ApiError> {
+    state.with_store(|s| s.diff_versions(&framework, from, to))
+}
+
+#[tauri::command(async)]
+pub fn review_status(state: State<'_, AppState>, framework: String) -> Result<ReviewStatus, ApiError> {
+    state.with_store(|s| s.review_status(&framework, today()))
+}
+
+#[tauri::command(async)]
+pub fn sign_off(state: State<'_, AppState>, request: SignOffRequest) -> Result<ReviewStatus, ApiError> {
+    state.with_store(|s| s.sign_off(&request, today()))
+}
+
+/// Asks where to save and writes a text export there. `None` when cancelled.
+fn save_text<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    filter: (&str, &[&str]),
+    file_name: String,
+    text: impl FnOnce() -> Result<String, ApiError>,
+) -> Result<Option<String>, ApiError> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter.0, filter.1)
+        .set_file_name(file_name)
+        .blocking_save_file();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    let text = text()?;
+    governance_core::fsutil::write_atomically(&path, text.as_bytes()).map_err(ApiError::from)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Saves the next review dates as an iCalendar file through the native save dialog.
+#[tauri::command(async)]
+pub fn export_calendar<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    framework: String,
+) -> Result<Option<String>, ApiError> {
+    save_text(&app, "Export the review calendar", ("iCalendar", &["ics"]), format!("{framework}-reviews.ics"), || {
+        state.with_store(|s| s.calendar_ics(&framework, today(), chrono::Utc::now()))
+    })
+}
+
+/// Saves the data-quality standards as an ODCS v3 contract through the native save dialog.
+#[tauri::command(async)]
+pub fn export_odcs<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    framework: String,
+    version: Option<u32>,
+) -> Result<Option<String>, ApiError> {
+    save_text(
+        &app,
+        "Export the data contract",
+        ("ODCS YAML", &["yaml", "yml"]),
+        format!("{framework}-data-contract.yaml"),
+        || state.with_store(|s| s.odcs_yaml(&framework, version)),
+    )
 }

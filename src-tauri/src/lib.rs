@@ -30,7 +30,14 @@ pub fn app<R: Runtime>(builder: Builder<R>, state: state::AppState) -> Builder<R
         commands::delete_framework,
         commands::audit_log,
         commands::import_framework,
-        commands::export_framework
+        commands::export_framework,
+        commands::publish_version,
+        commands::list_versions,
+        commands::diff_versions,
+        commands::review_status,
+        commands::sign_off,
+        commands::export_calendar,
+        commands::export_odcs
     ])
 }
 

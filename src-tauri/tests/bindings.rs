@@ -3,7 +3,11 @@
 
 use governance_core::diff::{Change, ChangeKind};
 use governance_core::edit::{Details, Edit, EditRequest, ListKind};
-use governance_core::store::{AuditEntry, EditOutcome, EditResult, FrameworkSummary, FrameworkView, ImportOutcome};
+use governance_core::review::{CompletedCycle, CycleState, Decision, ReviewStatus, SignOff};
+use governance_core::store::{
+    AuditEntry, EditOutcome, EditResult, FrameworkSummary, FrameworkView, ImportOutcome, PublishOutcome,
+    SignOffRequest, VersionInfo,
+};
 use governance_core::*;
 use governance_workbench::api::{ApiError, AppInfo};
 use ts_rs::{Config, TS};
@@ -28,6 +32,18 @@ const COMMANDS: &[Binding] = &[
     ("auditLog", "audit_log", &[("framework", "string"), ("limit", "number")], "Array<AuditEntry>"),
     ("importFramework", "import_framework", &[], "ImportOutcome | null"),
     ("exportFramework", "export_framework", &[("id", "string")], "string | null"),
+    ("publishVersion", "publish_version", &[("framework", "string"), ("summary", "string")], "PublishOutcome"),
+    ("listVersions", "list_versions", &[("framework", "string")], "Array<VersionInfo>"),
+    (
+        "diffVersions",
+        "diff_versions",
+        &[("framework", "string"), ("from", "number"), ("to", "number")],
+        "Array<Change>",
+    ),
+    ("reviewStatus", "review_status", &[("framework", "string")], "ReviewStatus"),
+    ("signOff", "sign_off", &[("request", "SignOffRequest")], "ReviewStatus"),
+    ("exportCalendar", "export_calendar", &[("framework", "string")], "string | null"),
+    ("exportOdcs", "export_odcs", &[("framework", "string"), ("version", "number | null")], "string | null"),
 ];
 
 fn decl<T: TS>(cfg: &Config) -> String {
@@ -57,6 +73,14 @@ fn generate() -> String {
         decl::<ListKind>(&cfg),
         decl::<EditResult>(&cfg),
         decl::<EditOutcome>(&cfg),
+        decl::<VersionInfo>(&cfg),
+        decl::<PublishOutcome>(&cfg),
+        decl::<ReviewStatus>(&cfg),
+        decl::<CycleState>(&cfg),
+        decl::<CompletedCycle>(&cfg),
+        decl::<SignOff>(&cfg),
+        decl::<SignOffRequest>(&cfg),
+        decl::<Decision>(&cfg),
         decl::<AuditEntry>(&cfg),
         decl::<Change>(&cfg),
         decl::<ChangeKind>(&cfg),

@@ -76,6 +76,61 @@ label: string,
 changes: number, };
 
 /**
+ * A published version, without its snapshot.
+ */
+export type VersionInfo = { framework: string, number: number, 
+/**
+ * RFC 3339, UTC.
+ */
+published_at: string, author: string, summary: string, sha256: string, previous_sha256: string | null, };
+
+export type PublishOutcome = { version: VersionInfo, };
+
+/**
+ * The open cycle and what it still needs.
+ */
+export type ReviewStatus = { framework: string, due: string, state: CycleState, 
+/**
+ * Days from today to the due date; negative when overdue.
+ */
+days_until_due: number, required: Array<string>, 
+/**
+ * Current sign-offs in this cycle, one per party.
+ */
+signoffs: Array<SignOff>, 
+/**
+ * The newest published version, which signatories are asked to approve.
+ */
+latest_version: number | null, 
+/**
+ * Required signatories without an approval of the newest published version.
+ */
+waiting_for: Array<string>, rejections: Array<SignOff>, upcoming: Array<string>, last_completed: CompletedCycle | null, };
+
+export type CycleState = "upcoming" | "due" | "overdue";
+
+/**
+ * A cycle that every required signatory approved on the same version.
+ */
+export type CompletedCycle = { due: string, completed_at: string, version_number: number, version_sha256: string, };
+
+/**
+ * One signatory's decision on one published version, within one review cycle.
+ */
+export type SignOff = { cycle_due: string, party: string, party_name: string, party_title: string, decision: Decision, comment: string, 
+/**
+ * RFC 3339, UTC.
+ */
+signed_at: string, version_number: number, version_sha256: string, };
+
+/**
+ * The request to sign off the open review cycle.
+ */
+export type SignOffRequest = { framework: string, party: string, version: number, decision: Decision, comment: string, };
+
+export type Decision = "approved" | "approved_with_comments" | "rejected";
+
+/**
  * One append-only audit log row.
  */
 export type AuditEntry = { id: number, at: string, actor: string, framework: string, entity: string, field: string, old: string | null, new: string | null, };
@@ -235,4 +290,11 @@ export const commands = {
   auditLog: (framework: string, limit: number): Promise<Array<AuditEntry>> => invoke<Array<AuditEntry>>("audit_log", { framework, limit }),
   importFramework: (): Promise<ImportOutcome | null> => invoke<ImportOutcome | null>("import_framework"),
   exportFramework: (id: string): Promise<string | null> => invoke<string | null>("export_framework", { id }),
+  publishVersion: (framework: string, summary: string): Promise<PublishOutcome> => invoke<PublishOutcome>("publish_version", { framework, summary }),
+  listVersions: (framework: string): Promise<Array<VersionInfo>> => invoke<Array<VersionInfo>>("list_versions", { framework }),
+  diffVersions: (framework: string, from: number, to: number): Promise<Array<Change>> => invoke<Array<Change>>("diff_versions", { framework, from, to }),
+  reviewStatus: (framework: string): Promise<ReviewStatus> => invoke<ReviewStatus>("review_status", { framework }),
+  signOff: (request: SignOffRequest): Promise<ReviewStatus> => invoke<ReviewStatus>("sign_off", { request }),
+  exportCalendar: (framework: string): Promise<string | null> => invoke<string | null>("export_calendar", { framework }),
+  exportOdcs: (framework: string, version: number | null): Promise<string | null> => invoke<string | null>("export_odcs", { framework, version }),
 };

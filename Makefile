@@ -13,12 +13,12 @@ APP := target/debug/governance-workbench
 PYENV := target/pyenv
 PY_PACKAGES := datacontract-cli==1.2.8 icalendar==7.3.2
 
-.PHONY: run test deps system-deps node-deps py-deps tauri-driver ui build lint unit e2e generate bench clean
+.PHONY: cargo-fuzz fuzz-smoke fuzz run test deps system-deps node-deps py-deps tauri-driver ui build lint unit e2e generate bench clean
 
 run: deps build
 	$(APP)
 
-test: deps ui lint unit e2e
+test: deps ui lint unit fuzz-smoke e2e
 	@echo "make test: all checks passed"
 
 deps: system-deps node-deps tauri-driver py-deps
@@ -63,6 +63,17 @@ lint:
 unit:
 	PATH="$(CURDIR)/$(PYENV)/bin:$$PATH" cargo test --workspace --exclude e2e
 	cd ui && npm test
+
+# cargo fuzz needs nightly flags; RUSTC_BOOTSTRAP lets the stable toolchain accept them.
+cargo-fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+
+# A short fuzzing run of the JSON import on every test run; `make fuzz` runs longer.
+fuzz-smoke: cargo-fuzz
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run import corpus/import -- -max_total_time=20 -print_final_stats=1 2>&1 | tail -3
+
+fuzz: cargo-fuzz
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run import corpus/import -- -max_total_time=600
 
 # cargo test does not rebuild the app binary the suite drives, so build it first.
 e2e: ui

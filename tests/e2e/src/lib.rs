@@ -56,6 +56,11 @@ fn wait_for_port(port: u16, within: Duration) {
 impl Session {
     /// Starts the app on `data_home` (a fresh folder unless the test prepared one).
     pub async fn start(data_home: tempfile::TempDir) -> Session {
+        Self::start_timed(data_home).await.0
+    }
+
+    /// Starts the app and also returns how long the session (app launch) took.
+    pub async fn start_timed(data_home: tempfile::TempDir) -> (Session, Duration) {
         let app = app_binary();
         assert!(app.exists(), "no app binary at {}: build it first (make e2e does)", app.display());
         let driver = Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()))
@@ -71,13 +76,14 @@ impl Session {
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), "wry".into());
         caps.insert("tauri:options".into(), serde_json::json!({ "application": app }));
+        let launched = Instant::now();
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(caps)
             .connect("http://127.0.0.1:4444")
             .await
             .expect("a WebDriver session with the app");
         let session_id = client.session_id().await.unwrap().expect("a session id");
-        Session { client, data_home, driver, session_id, closed: false }
+        (Session { client, data_home, driver, session_id, closed: false }, launched.elapsed())
     }
 
     /// Waits for the element and returns its text.
@@ -112,6 +118,54 @@ impl Session {
         v.as_str().unwrap_or_default().to_owned()
     }
 
+    /// The element, once it is there.
+    pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no {css}: {e}"))
+    }
+
+    /// Replaces a field's text and leaves the field (Tab), which saves it.
+    pub async fn fill(&self, css: &str, text: &str) {
+        let el = self.find(css).await;
+        el.clear().await.unwrap();
+        el.send_keys(&format!("{text}\u{E004}")).await.unwrap();
+    }
+
+    /// Chooses an option of a <select> by its value.
+    pub async fn choose(&self, css: &str, value: &str) {
+        self.click(&format!("{css} option[value=\"{value}\"]")).await;
+    }
+
+    /// Waits until `check` holds for the database the app writes (read with the core library).
+    pub async fn wait_for_db(&self, what: &str, check: impl Fn(&governance_core::Framework) -> bool) {
+        let db = default_db(self.data_home.path());
+        let start = Instant::now();
+        loop {
+            if let Ok(store) = governance_core::Store::open(&db) {
+                if let Ok(list) = store.list_frameworks() {
+                    if list.iter().any(|f| store.load(&f.id).map(|fw| check(&fw)).unwrap_or(false)) {
+                        return;
+                    }
+                }
+            }
+            assert!(start.elapsed() < Duration::from_secs(15), "not stored within 15 s: {what}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until the page shows (or stops showing) an element.
+    pub async fn wait_until_gone(&self, css: &str) {
+        let start = Instant::now();
+        while !self.client.find_all(Locator::Css(css)).await.unwrap().is_empty() {
+            assert!(start.elapsed() < Duration::from_secs(15), "{css} is still there after 15 s");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Saves a PNG of the window under target/e2e-screenshots, after the page has painted.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         self.client
@@ -128,9 +182,16 @@ impl Session {
     }
 
     /// Ends the WebDriver session (the app closes); Drop then stops the driver.
-    pub async fn close(mut self) {
+    pub async fn close(self) {
+        self.stop().await;
+    }
+
+    /// Closes the app and stops the driver, keeping the data folder for a restart.
+    pub async fn stop(mut self) -> tempfile::TempDir {
         let _ = self.client.clone().close().await;
         self.closed = true;
+        let home = tempfile::TempDir::new().unwrap();
+        std::mem::replace(&mut self.data_home, home)
     }
 }
 

@@ -59,6 +59,21 @@ enum Command {
         #[arg(long)]
         summary: String,
     },
+    /// Export a published version as a PDF for legal counsel and auditors.
+    ExportPdf {
+        #[arg(long)]
+        framework: Option<String>,
+        #[arg(long)]
+        version: u32,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Check an exported PDF: its embedded snapshot must hash to a published version in this
+    /// database, with an intact hash chain up to it. Exit code 0 when it matches, 1 when not.
+    Verify {
+        /// The PDF file.
+        file: PathBuf,
+    },
     /// List the published versions.
     Versions {
         #[arg(long)]
@@ -191,6 +206,74 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
             let id = framework_id(&store, framework)?;
             let v = store.publish(&id, summary, &actor(cli), chrono::Local::now().date_naive())?.version;
             println!("published {} version {} ({}), SHA-256 {}", v.framework, v.number, v.published_at, v.sha256);
+        }
+        Command::ExportPdf { framework, version, out } => {
+            let id = framework_id(&store, framework)?;
+            let data = store.report_data(&id, *version)?;
+            let r = governance_report::render_version(&data)
+                .map_err(|e| Error::Io(format!("the PDF could not be made: {e}")))?;
+            governance_core::fsutil::write_atomically(out, &r.pdf)?;
+            println!(
+                "wrote {} ({} pages, {} KB), version {} of {id}, SHA-256 {}",
+                out.display(),
+                r.pages,
+                r.pdf.len() / 1024,
+                version,
+                data.info.sha256
+            );
+            if !r.missing_glyphs.is_empty() {
+                let chars: String = r.missing_glyphs.iter().collect();
+                eprintln!("warning: the embedded font has no glyph for these characters, printed as \u{FFFD}: {chars}");
+            }
+        }
+        Command::Verify { file } => {
+            let bytes = std::fs::read(file).map_err(|e| Error::Io(format!("cannot read {}: {e}", file.display())))?;
+            let snapshot = match governance_report::embedded_snapshot(&bytes) {
+                Ok(s) => s,
+                Err(e) => {
+                    println!("NOT VERIFIED: {} has no readable framework snapshot ({e})", file.display());
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            let sha = governance_core::store::sha256_hex(&snapshot);
+            let Some(v) = store.version_by_hash(&sha)? else {
+                println!(
+                    "NOT VERIFIED: the snapshot in {} (SHA-256 {sha}) matches no published version in this database",
+                    file.display()
+                );
+                return Ok(ExitCode::from(1));
+            };
+            let problems: Vec<_> = store
+                .verify_versions()?
+                .into_iter()
+                .filter(|p| p.framework == v.framework && p.number <= v.number)
+                .collect();
+            if !problems.is_empty() {
+                for p in &problems {
+                    println!("  {} version {}: {}", p.framework, p.number, p.message);
+                }
+                println!(
+                    "NOT VERIFIED: the snapshot matches version {} of {}, but the hash chain up to it is broken",
+                    v.number, v.framework
+                );
+                return Ok(ExitCode::from(1));
+            }
+            println!(
+                "VERIFIED: {} is version {} of {}, published {} by {}",
+                file.display(),
+                v.number,
+                v.framework,
+                v.published_at,
+                v.author
+            );
+            println!("  SHA-256 {sha}; the hash chain from version 1 to {} is intact", v.number);
+            let fresh = governance_report::render_version(&store.report_data(&v.framework, v.number)?)
+                .map_err(|e| Error::Io(e.to_string()))?;
+            if fresh.pdf == bytes {
+                println!("  the file is byte-identical to a fresh export of that version");
+            } else {
+                println!("  note: the pages differ from a fresh export (sign-offs may have been added since it was exported); the hashed snapshot matches");
+            }
         }
         Command::Versions { framework } => {
             let id = framework_id(&store, framework)?;

@@ -63,7 +63,13 @@ impl Session {
     pub async fn start_timed(data_home: tempfile::TempDir) -> (Session, Duration) {
         let app = app_binary();
         assert!(app.exists(), "no app binary at {}: build it first (make e2e does)", app.display());
-        let driver = Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()))
+        for port in [4444, 4445] {
+            assert!(
+                TcpStream::connect(("127.0.0.1", port)).is_err(),
+                "port {port} is taken: a WebDriver from an earlier run is still running (stop its tauri-driver with SIGTERM)"
+            );
+        }
+        let mut driver = Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()))
             .env("XDG_DATA_HOME", data_home.path())
             .env_remove("GOVERNANCE_DB")
             .stdout(Stdio::null())
@@ -73,15 +79,25 @@ impl Session {
             .spawn()
             .expect("tauri-driver runs (cargo install tauri-driver --locked)");
         wait_for_port(4444, Duration::from_secs(20));
+        // Give WebKitWebDriver, started by tauri-driver, its port before the first session.
+        wait_for_port(4445, Duration::from_secs(20));
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), "wry".into());
         caps.insert("tauri:options".into(), serde_json::json!({ "application": app }));
         let launched = Instant::now();
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        let connected = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(caps)
             .connect("http://127.0.0.1:4444")
-            .await
-            .expect("a WebDriver session with the app");
+            .await;
+        let client = match connected {
+            Ok(c) => c,
+            Err(e) => {
+                // No session, so no Drop: stop the driver here or it outlives the test.
+                let _ = Command::new("kill").arg("-TERM").arg(driver.id().to_string()).status();
+                let _ = driver.wait();
+                panic!("no WebDriver session with the app: {e}");
+            }
+        };
         let session_id = client.session_id().await.unwrap().expect("a session id");
         (Session { client, data_home, driver, session_id, closed: false }, launched.elapsed())
     }
@@ -118,6 +134,14 @@ impl Session {
         v.as_str().unwrap_or_default().to_owned()
     }
 
+    /// WebKitWebDriver does not scroll nested scroll containers for clear(); do it as a user would.
+    pub async fn scroll_into_view(&self, el: &fantoccini::elements::Element) {
+        self.client
+            .execute("arguments[0].scrollIntoView({ block: 'center' })", vec![serde_json::to_value(el).unwrap()])
+            .await
+            .unwrap();
+    }
+
     /// The element, once it is there.
     pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
         self.client
@@ -131,13 +155,27 @@ impl Session {
     /// Replaces a field's text and leaves the field (Tab), which saves it.
     pub async fn fill(&self, css: &str, text: &str) {
         let el = self.find(css).await;
+        self.scroll_into_view(&el).await;
         el.clear().await.unwrap();
         el.send_keys(&format!("{text}\u{E004}")).await.unwrap();
     }
 
-    /// Chooses an option of a <select> by its value.
+    /// Chooses an option of a <select> by its value, as a person picking it would: the value
+    /// changes and the page gets `input` and `change` events. (WebKitWebDriver cannot click an
+    /// <option> inside a closed drop-down.)
     pub async fn choose(&self, css: &str, value: &str) {
-        self.click(&format!("{css} option[value=\"{value}\"]")).await;
+        let el = self.find(css).await;
+        let options = self.client.find_all(Locator::Css(&format!("{css} option[value=\"{value}\"]"))).await.unwrap();
+        assert!(!options.is_empty(), "{css} has no option {value}");
+        self.client
+            .execute(
+                "const el = arguments[0]; el.value = arguments[1];
+                 el.dispatchEvent(new Event('input', { bubbles: true }));
+                 el.dispatchEvent(new Event('change', { bubbles: true }));",
+                vec![serde_json::to_value(&el).unwrap(), value.into()],
+            )
+            .await
+            .unwrap();
     }
 
     /// Waits until `check` holds for the database the app writes (read with the core library).
@@ -236,5 +274,12 @@ impl Drop for Session {
         }
         let _ = Command::new("kill").arg("-TERM").arg(pgid.to_string()).status();
         let _ = self.driver.wait();
+        // WebKitWebDriver goes down after tauri-driver; the next session needs both ports free.
+        let start = Instant::now();
+        while (TcpStream::connect(("127.0.0.1", 4444)).is_ok() || TcpStream::connect(("127.0.0.1", 4445)).is_ok())
+            && start.elapsed() < Duration::from_secs(10)
+        {
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 }

@@ -18,6 +18,7 @@ async fn edits_in_every_editor_are_saved_and_survive_a_restart() {
     s.click(&format!("[data-testid=\"cell-{}-{}\"]", cell.capability, cell.platform)).await;
     s.choose("[data-testid=cell-support]", "partial").await;
     s.choose("[data-testid=cell-mode]", "constrained").await;
+    s.screenshot("09-matrix-cell-panel-open").await;
     s.fill("[data-testid=cell-constraints]", "Read-only until the API v3 migration is verified.").await;
     s.screenshot("10-matrix-cell-panel").await;
     s.wait_for_db("matrix cell", |fw| {
@@ -86,7 +87,8 @@ async fn edits_in_every_editor_are_saved_and_survive_a_restart() {
     assert_eq!(value.as_deref(), Some("87.5"));
     s.click("[data-testid=nav-platforms]").await;
     s.click(&format!("[data-testid=\"platform-{}\"]", platform.id)).await;
-    assert!(s.page_text().await.contains("Retry twice, then pause"));
+    let value = s.find("[data-testid=contract-error-handling]").await.prop("value").await.unwrap();
+    assert!(value.unwrap_or_default().starts_with("Retry twice, then pause"));
     s.close().await;
 }
 

@@ -21,3 +21,13 @@ export const heightPx: Action<HTMLElement, number> = (node, px) => {
     },
   };
 };
+
+/** Sets a CSS custom property on the element, e.g. the visible width of a scroll box. */
+export const cssVar: Action<HTMLElement, { name: string; value: string }> = (node, v) => {
+  node.style.setProperty(v.name, v.value);
+  return {
+    update(next: { name: string; value: string }) {
+      node.style.setProperty(next.name, next.value);
+    },
+  };
+};

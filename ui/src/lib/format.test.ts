@@ -3,6 +3,8 @@ import {
   dueText,
   daysBetween,
   formatAmount,
+  formatAuditValue,
+  formatTimestamp,
   formatCadence,
   formatDate,
   formatDuration,
@@ -117,5 +119,18 @@ describe("labels", () => {
     expect(plural(1, "error")).toBe("1 error");
     expect(plural(0, "warning")).toBe("0 warnings");
     expect(plural(3, "activity", "activities")).toBe("3 activities");
+  });
+});
+
+describe("audit log values", () => {
+  it("shows a timestamp as a date and a time", () => {
+    expect(formatTimestamp("2025-03-01T14:05:09Z")).toBe("1 Mar 2025, 14:05 UTC");
+    expect(formatTimestamp("yesterday")).toBe("yesterday");
+  });
+
+  it("unquotes JSON strings, folds whitespace and shortens long values", () => {
+    expect(formatAuditValue('"Dana\\nOkafor"')).toBe("Dana Okafor");
+    expect(formatAuditValue('["a","b"]')).toBe('["a","b"]');
+    expect(formatAuditValue("x".repeat(200), 10)).toBe("xxxxxxxxx…");
   });
 });

@@ -210,3 +210,22 @@ export function dueText(due: string, today: string): string | null {
   if (d > 0) return `due in ${plural(d, "day")}`;
   return `overdue by ${plural(-d, "day")}`;
 }
+
+/** An audit timestamp ("2025-03-01T14:05:09Z") as "1 Mar 2025, 14:05 UTC"; anything else unchanged. */
+export function formatTimestamp(at: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(at);
+  return m ? `${formatDate(m[1])}, ${m[2]} UTC` : at;
+}
+
+/** An old or new value of the audit log, shortened to one readable line. */
+export function formatAuditValue(v: string, max = 140): string {
+  let text = v;
+  try {
+    const parsed: unknown = JSON.parse(v);
+    if (typeof parsed === "string") text = parsed;
+  } catch {
+    // Not JSON: shown as stored.
+  }
+  text = text.replace(/\s+/g, " ").trim();
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { Framework } from "./bindings";
-import { buildMatrixGrid, buildMatrixLookup, cellKey, rowWindow, supportOf } from "./matrix";
+import {
+  buildMatrixGrid,
+  buildMatrixLookup,
+  cellKey,
+  filterMatrix,
+  isFiltering,
+  NO_FILTER,
+  rowWindow,
+  selectGrid,
+  splitCellKey,
+  supportOf,
+  supportShown,
+} from "./matrix";
 import { finding, sampleFramework } from "./test-fixtures";
 
 describe("matrix lookup", () => {
@@ -102,5 +114,52 @@ describe("drawing only the rows in view", () => {
 
   it("draws nothing for an empty matrix", () => {
     expect(rowWindow(0, 500, 100, 30, 0)).toEqual({ start: 0, end: 0, padTop: 0, padBottom: 0 });
+  });
+});
+
+describe("matrix filters", () => {
+  // Rows: buy (high), copy (low). Columns: meta (ad_platform), crm (crm).
+  // Cells: buy/meta partial, buy/crm untested, copy/meta untested, copy/crm full.
+  const fw = sampleFramework();
+  const grid = buildMatrixGrid(fw);
+
+  it("shows everything without a filter and reuses the grid's rows", () => {
+    expect(isFiltering(NO_FILTER)).toBe(false);
+    const sel = filterMatrix(fw, grid, NO_FILTER);
+    expect(sel).toEqual({ rows: [0, 1], cols: [0, 1] });
+    expect(selectGrid(grid, sel, 2)).toBe(grid.rows);
+  });
+
+  it("shows the capabilities of the chosen risk levels", () => {
+    expect(filterMatrix(fw, grid, { ...NO_FILTER, risk: ["low"] })).toEqual({ rows: [1], cols: [0, 1] });
+  });
+
+  it("shows the platforms of the chosen kinds, with only their cells", () => {
+    const sel = filterMatrix(fw, grid, { ...NO_FILTER, kind: ["crm"] });
+    expect(sel).toEqual({ rows: [0, 1], cols: [1] });
+    expect(selectGrid(grid, sel, 2).map((r) => r.cells.map((c) => c.key))).toEqual([["buy/crm"], ["copy/crm"]]);
+  });
+
+  it("keeps only rows and columns holding a cell of the chosen support levels", () => {
+    expect(filterMatrix(fw, grid, { ...NO_FILTER, support: ["full"] })).toEqual({ rows: [1], cols: [1] });
+    expect(filterMatrix(fw, grid, { ...NO_FILTER, support: ["partial", "full"] })).toEqual({ rows: [0, 1], cols: [0, 1] });
+    expect(supportShown({ ...NO_FILTER, support: ["full"] }, "partial")).toBe(false);
+    expect(supportShown(NO_FILTER, "partial")).toBe(true);
+  });
+
+  it("combines the filters", () => {
+    expect(filterMatrix(fw, grid, { support: ["untested"], risk: ["high"], kind: [] })).toEqual({ rows: [0], cols: [1] });
+    expect(filterMatrix(fw, grid, { support: ["full"], risk: ["high"], kind: [] })).toEqual({ rows: [], cols: [] });
+  });
+
+  it("splits a cell key into capability and platform", () => {
+    expect(splitCellKey("media-buying/tiktok")).toEqual({ capability: "media-buying", platform: "tiktok" });
+  });
+});
+
+describe("cell test ids", () => {
+  it("names each cell by its capability and platform ids", () => {
+    const grid = buildMatrixGrid(sampleFramework());
+    expect(grid.rows[0].cells.map((c) => c.testid)).toEqual(["cell-buy-meta", "cell-buy-crm"]);
   });
 });

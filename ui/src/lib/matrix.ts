@@ -1,5 +1,5 @@
 // The compatibility matrix: a lookup built once, and the grid the page draws from it.
-import type { Finding, Framework, MatrixCell, OperatingMode, Support } from "./bindings";
+import type { Finding, Framework, MatrixCell, OperatingMode, PlatformKind, RiskLevel, Support } from "./bindings";
 import { formatDate, MODE_LABELS, MODE_LETTERS, SUPPORT_GLYPHS, SUPPORT_LABELS } from "./format";
 
 /** The key of a capability x platform pair; the same form the validator uses as finding item. */
@@ -20,6 +20,8 @@ export function supportOf(lookup: Map<string, MatrixCell>, capability: string, p
 
 export type GridCell = {
   key: string;
+  /** `cell-<capability id>-<platform id>`, the cell's test id. */
+  testid: string;
   support: Support;
   /** `null` when no cell is stored for the pair. */
   mode: OperatingMode | null;
@@ -84,6 +86,7 @@ export function buildMatrixGrid(fw: Framework, findings: ReadonlyArray<Finding> 
       counts[support] = (counts[support] ?? 0) + 1;
       return {
         key,
+        testid: `cell-${cap.id}-${plat.id}`,
         support,
         mode,
         title: cellTitle(cap.name, plat.name, cell),
@@ -134,4 +137,77 @@ export function rowWindow(
   const start = Math.min(count, Math.max(0, first - overscan));
   const end = Math.min(count, first + visible + overscan);
   return { start, end, padTop: start * rowHeight, padBottom: (count - end) * rowHeight };
+}
+
+// ---- Filters ----
+
+export type MatrixFilter = {
+  /** Support levels to show; empty shows every level. */
+  support: ReadonlyArray<Support>;
+  /** Capability risk levels to show; empty shows every level. */
+  risk: ReadonlyArray<RiskLevel>;
+  /** Platform kinds to show; empty shows every kind. */
+  kind: ReadonlyArray<PlatformKind>;
+};
+
+export const NO_FILTER: MatrixFilter = { support: [], risk: [], kind: [] };
+
+export function isFiltering(f: MatrixFilter): boolean {
+  return f.support.length > 0 || f.risk.length > 0 || f.kind.length > 0;
+}
+
+/** Whether a cell's support level is one the filter shows. */
+export function supportShown(f: MatrixFilter, support: Support): boolean {
+  return f.support.length === 0 || f.support.includes(support);
+}
+
+export type MatrixSelection = {
+  /** Indexes into `grid.rows` (capabilities) shown, in order. */
+  rows: number[];
+  /** Indexes into the platforms (and each row's cells) shown, in order. */
+  cols: number[];
+};
+
+/**
+ * The capabilities and platforms a filter shows: capabilities of the chosen risk levels, platforms
+ * of the chosen kinds, and, with a support filter, only those that have at least one cell of a
+ * chosen support level among the others shown.
+ */
+export function filterMatrix(fw: Framework, grid: MatrixGrid, f: MatrixFilter): MatrixSelection {
+  let rows = fw.capabilities.flatMap((c, i) => (f.risk.length === 0 || f.risk.includes(c.risk) ? [i] : []));
+  let cols = fw.platforms.flatMap((p, i) => (f.kind.length === 0 || f.kind.includes(p.kind) ? [i] : []));
+  if (f.support.length > 0) {
+    const want = new Set(f.support);
+    const rowHit = new Set<number>();
+    const colHit = new Set<number>();
+    for (const r of rows) {
+      const cells = grid.rows[r].cells;
+      for (const c of cols) {
+        if (want.has(cells[c].support)) {
+          rowHit.add(r);
+          colHit.add(c);
+        }
+      }
+    }
+    rows = rows.filter((r) => rowHit.has(r));
+    cols = cols.filter((c) => colHit.has(c));
+  }
+  return { rows, cols };
+}
+
+/** The rows of the grid a selection shows, each with only the shown columns' cells. */
+export function selectGrid(grid: MatrixGrid, sel: MatrixSelection, allCols: number): GridRow[] {
+  const everyCol = sel.cols.length === allCols;
+  const everyRow = sel.rows.length === grid.rows.length;
+  if (everyCol && everyRow) return grid.rows;
+  return sel.rows.map((r) => {
+    const row = grid.rows[r];
+    return everyCol ? row : { ...row, cells: sel.cols.map((c) => row.cells[c]) };
+  });
+}
+
+/** Splits a cell key back into its capability and platform ids. */
+export function splitCellKey(key: string): { capability: string; platform: string } {
+  const slash = key.indexOf("/");
+  return slash < 0 ? { capability: key, platform: "" } : { capability: key.slice(0, slash), platform: key.slice(slash + 1) };
 }

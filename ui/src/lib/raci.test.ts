@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildRaciGrid } from "./raci";
+import type { RaciRole } from "./bindings";
+import { buildRaciGrid, letterKey, RaciRowCache, reuseEqual, withPendingLetters } from "./raci";
 import { sampleFramework } from "./test-fixtures";
 
 describe("RACI grid", () => {
@@ -28,5 +29,68 @@ describe("RACI grid", () => {
     const fw = sampleFramework();
     const raci = [{ id: "x", name: "X", layer: "other" as const, assignments: [{ party: "cmo", role: "A" as const }, { party: "cmo", role: "R" as const }] }];
     expect(buildRaciGrid(raci, fw.parties).rows[0].letters[0]).toEqual(["A", "R"]);
+  });
+});
+
+describe("letters being saved", () => {
+  it("shows a typed letter at once, replacing or clearing the stored one", () => {
+    const fw = sampleFramework();
+    const pending = new Map<string, RaciRole | null>([
+      [letterKey("approve-spend", "cmo"), "R"],
+      [letterKey("approve-spend", "ops"), null],
+      [letterKey("incident", "cmo"), "A"],
+    ]);
+    const shown = withPendingLetters(fw.raci, pending);
+    const grid = buildRaciGrid(shown, fw.parties);
+    expect(grid.rows[0].letters).toEqual([["R"], [], []]);
+    expect(grid.rows[1].letters).toEqual([["A"], ["R"], []]);
+  });
+
+  it("returns the same activities when nothing is pending", () => {
+    const fw = sampleFramework();
+    expect(withPendingLetters(fw.raci, new Map())).toBe(fw.raci);
+    const one = withPendingLetters(fw.raci, new Map([[letterKey("incident", "cmo"), "C" as RaciRole]]));
+    expect(one[0]).toBe(fw.raci[0]);
+  });
+});
+
+describe("redrawing only what changed", () => {
+  it("keeps the identity of unchanged items across views", () => {
+    const fw = sampleFramework();
+    const again = structuredClone(fw.raci);
+    expect(reuseEqual(fw.raci, again)).toBe(fw.raci);
+    again[1] = { ...again[1], name: "Renamed" };
+    const out = reuseEqual(fw.raci, again);
+    expect(out[0]).toBe(fw.raci[0]);
+    expect(out[1]).not.toBe(fw.raci[1]);
+    expect(out[1].name).toBe("Renamed");
+  });
+
+  it("notices a reorder", () => {
+    const fw = sampleFramework();
+    const swapped = [fw.raci[1], fw.raci[0]];
+    expect(reuseEqual(fw.raci, swapped)).toEqual(swapped);
+    expect(reuseEqual(fw.raci, swapped)).not.toBe(fw.raci);
+  });
+
+  it("reuses the row of an unchanged activity and prepares each cell's test id and label", () => {
+    const fw = sampleFramework();
+    const cache = new RaciRowCache();
+    const first = cache.build(fw.raci, fw.parties);
+    expect(first.rows[0].cells[0]).toEqual({ testid: "raci-approve-spend-cmo", label: "Dana Reyes: Accountable", letters: ["A"] });
+    expect(first.rows[1].cells[0].label).toBe("Dana Reyes: no letter");
+    const changed = [fw.raci[0], { ...fw.raci[1], assignments: [] }];
+    const second = cache.build(changed, fw.parties);
+    expect(second.rows[0]).toBe(first.rows[0]);
+    expect(second.rows[1]).not.toBe(first.rows[1]);
+    expect(second.totals[1]).toEqual({ R: 1, A: 0, C: 0, I: 0 });
+  });
+
+  it("rebuilds every row when the parties change", () => {
+    const fw = sampleFramework();
+    const cache = new RaciRowCache();
+    const first = cache.build(fw.raci, fw.parties);
+    const second = cache.build(fw.raci, [...fw.parties]);
+    expect(second.rows[0]).not.toBe(first.rows[0]);
   });
 });

@@ -42,3 +42,100 @@ export function buildRaciGrid(activities: ReadonlyArray<RaciActivity>, parties: 
   });
   return { rows, totals };
 }
+
+/** The key of one party's letter on one activity. */
+export function letterKey(activity: string, party: string): string {
+  return `${activity}\u0000${party}`;
+}
+
+/**
+ * The activities with letters the user has just typed and that are still being saved, so the
+ * chart shows them at once. Activities without a pending letter are returned as they are.
+ */
+export function withPendingLetters(
+  activities: ReadonlyArray<RaciActivity>,
+  pending: ReadonlyMap<string, RaciRole | null>,
+): ReadonlyArray<RaciActivity> {
+  if (pending.size === 0) return activities;
+  const byActivity = new Map<string, Array<[string, RaciRole | null]>>();
+  for (const [key, role] of pending) {
+    const [activity, party] = key.split("\u0000");
+    const list = byActivity.get(activity);
+    if (list) list.push([party, role]);
+    else byActivity.set(activity, [[party, role]]);
+  }
+  return activities.map((a) => {
+    const changes = byActivity.get(a.id);
+    if (!changes) return a;
+    let assignments = a.assignments;
+    for (const [party, role] of changes) {
+      const rest = assignments.filter((x) => x.party !== party);
+      const at = assignments.findIndex((x) => x.party === party);
+      if (role === null) assignments = rest;
+      else if (at >= 0) assignments = assignments.map((x) => (x.party === party ? { party, role } : x));
+      else assignments = [...rest, { party, role }];
+    }
+    return { ...a, assignments };
+  });
+}
+
+/** One cell of the chart as the page draws it, prepared once per activity. */
+export type RaciCell = { testid: string; label: string; letters: RaciRole[] };
+
+export type RaciViewRow = RaciRow & { cells: RaciCell[] };
+
+/**
+ * Builds the chart's rows, reusing the row of every activity that did not change (same object)
+ * while the parties stay the same, so that typing one letter redraws one row, not 12,000 cells.
+ */
+export class RaciRowCache {
+  private parties: ReadonlyArray<Party> | null = null;
+  private rows = new WeakMap<RaciActivity, RaciViewRow>();
+
+  build(activities: ReadonlyArray<RaciActivity>, parties: ReadonlyArray<Party>): { rows: RaciViewRow[]; totals: PartyTotals[] } {
+    if (parties !== this.parties) {
+      this.parties = parties;
+      this.rows = new WeakMap();
+    }
+    const rows: RaciViewRow[] = [];
+    for (const a of activities) {
+      let row = this.rows.get(a);
+      if (!row) {
+        const base = buildRaciGrid([a], parties).rows[0];
+        row = {
+          ...base,
+          cells: base.letters.map((letters, i) => ({
+            testid: `raci-${a.id}-${parties[i].id}`,
+            label: `${parties[i].name}: ${letters.length ? letters.map((l) => RACI_LABELS[l]).join(", ") : "no letter"}`,
+            letters,
+          })),
+        };
+        this.rows.set(a, row);
+      }
+      rows.push(row);
+    }
+    const totals: PartyTotals[] = parties.map(() => ({ R: 0, A: 0, C: 0, I: 0 }));
+    for (const r of rows) r.letters.forEach((ls, i) => ls.forEach((l) => totals[i][l]++));
+    return { rows, totals };
+  }
+}
+
+/**
+ * The items of `next`, each replaced by the equal item of `prev` with the same id when there is
+ * one, so that unchanged items keep their identity across views. Returns `prev` itself when
+ * nothing changed.
+ */
+export function reuseEqual<T extends { id: string }>(prev: ReadonlyArray<T>, next: ReadonlyArray<T>): ReadonlyArray<T> {
+  const byId = new Map(prev.map((x) => [x.id, x]));
+  let same = prev.length === next.length;
+  const out = next.map((x, i) => {
+    const old = byId.get(x.id);
+    if (old !== undefined && JSON.stringify(old) === JSON.stringify(x)) {
+      if (prev[i] !== old) same = false;
+      return old;
+    }
+    same = false;
+    return x;
+  });
+  return same ? prev : out;
+}

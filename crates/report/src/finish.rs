@@ -1,0 +1,468 @@
+//! From laid-out pages to PDF bytes: printpdf turns the pages into a `lopdf` document, which is
+//! then finished here with what printpdf does not provide: the document information and XMP
+//! metadata (PDF/A-3b), the sRGB output intent, the canonical JSON snapshot as an associated
+//! file, a nested outline with exact positions, links on the contents page, a document ID derived
+//! from the content hash, and stream compression.
+
+use std::io::Write;
+
+use chrono::{DateTime, Utc};
+use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
+use printpdf::{
+    Color, FontId, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, Rect, TextItem,
+    TextMatrix,
+};
+
+use crate::fonts::{subset_face, Face};
+use crate::layout::{Doc, Page, Rgb};
+use crate::ReportError;
+
+/// Everything about the file that is not page content.
+pub(crate) struct Meta<'a> {
+    pub title: String,
+    pub author: &'a str,
+    pub subject: String,
+    pub keywords: String,
+    pub date: DateTime<Utc>,
+    /// 16 bytes that identify this document (derived from the snapshot hash and version).
+    pub id: [u8; 16],
+    pub attachment_name: String,
+    pub attachment_desc: String,
+    pub snapshot: &'a [u8],
+}
+
+pub(crate) const PRODUCER: &str =
+    concat!("Governance Workbench report ", env!("CARGO_PKG_VERSION"), " (printpdf 0.12)");
+const CREATOR: &str = "Governance Workbench";
+/// Deflate level for the streams. Measured on the large framework: level 3 gives a 1.7 MB file in
+/// 90 ms less than level 6 (1.5 MB); level 1 saves another 35 ms but grows the file to 2.6 MB.
+const COMPRESSION: u32 = 3;
+
+fn font_id(face: Face) -> FontId {
+    FontId(match face {
+        Face::Regular => "F1".to_owned(),
+        Face::Bold => "F2".to_owned(),
+    })
+}
+
+fn color(c: Rgb) -> Color {
+    let (r, g, b) = c.parts();
+    Color::Rgb(printpdf::Rgb { r, g, b, icc_profile: None })
+}
+
+fn page_ops(p: &Page) -> Vec<Op> {
+    let mut ops = Vec::with_capacity(p.fills.len() * 2 + p.runs.len() * 3 + 4);
+    let mut fill: Option<Rgb> = None;
+    for f in &p.fills {
+        if fill != Some(f.color) {
+            ops.push(Op::SetFillColor { col: color(f.color) });
+            fill = Some(f.color);
+        }
+        ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Pt(f.x),
+                y: Pt(crate::layout::round(p.h - f.y - f.h)),
+                width: Pt(f.w),
+                height: Pt(f.h),
+                mode: Some(PaintMode::Fill),
+                winding_order: None,
+            },
+        });
+    }
+    if !p.runs.is_empty() {
+        ops.push(Op::StartTextSection);
+        let mut font: Option<(Face, f32)> = None;
+        for r in &p.runs {
+            if font != Some((r.face, r.size)) {
+                ops.push(Op::SetFont { font: PdfFontHandle::External(font_id(r.face)), size: Pt(r.size) });
+                font = Some((r.face, r.size));
+            }
+            if fill != Some(r.color) {
+                ops.push(Op::SetFillColor { col: color(r.color) });
+                fill = Some(r.color);
+            }
+            let y = crate::layout::round(p.h - r.y);
+            let m = if r.rotated { [0.0, 1.0, -1.0, 0.0, r.x, y] } else { [1.0, 0.0, 0.0, 1.0, r.x, y] };
+            ops.push(Op::SetTextMatrix { matrix: TextMatrix::Raw(m) });
+            ops.push(Op::ShowText { items: vec![TextItem::Text(r.text.clone())] });
+        }
+        ops.push(Op::EndTextSection);
+    }
+    ops
+}
+
+/// PDF text string: PDFDocEncoding-compatible ASCII as a literal, anything else UTF-16BE.
+fn text(s: &str) -> Object {
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
+    } else {
+        let mut v = vec![0xfe, 0xff];
+        for u in s.encode_utf16() {
+            v.extend_from_slice(&u.to_be_bytes());
+        }
+        Object::String(v, StringFormat::Hexadecimal)
+    }
+}
+
+fn name(s: &str) -> Object {
+    Object::Name(s.as_bytes().to_vec())
+}
+
+fn pdf_date(d: &DateTime<Utc>) -> String {
+    d.format("D:%Y%m%d%H%M%S+00'00'").to_string()
+}
+
+fn xmp_date(d: &DateTime<Utc>) -> String {
+    d.format("%Y-%m-%dT%H:%M:%S+00:00").to_string()
+}
+
+fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn uuid(id: &[u8; 16]) -> String {
+    let h = hex(id);
+    format!("uuid:{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+}
+
+fn xmp(meta: &Meta) -> Vec<u8> {
+    let date = xmp_date(&meta.date);
+    format!(
+        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\
+<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n\
+<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n\
+<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n\
+<pdfaid:part>3</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n\
+</rdf:Description>\n\
+<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n\
+<dc:format>application/pdf</dc:format>\n\
+<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>\n\
+<dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>\n\
+<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{subject}</rdf:li></rdf:Alt></dc:description>\n\
+</rdf:Description>\n\
+<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n\
+<xmp:CreateDate>{date}</xmp:CreateDate>\n<xmp:ModifyDate>{date}</xmp:ModifyDate>\n\
+<xmp:MetadataDate>{date}</xmp:MetadataDate>\n<xmp:CreatorTool>{creator}</xmp:CreatorTool>\n\
+</rdf:Description>\n\
+<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n\
+<pdf:Producer>{producer}</pdf:Producer>\n<pdf:Keywords>{keywords}</pdf:Keywords>\n\
+</rdf:Description>\n\
+<rdf:Description rdf:about=\"\" xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\">\n\
+<xmpMM:DocumentID>{id}</xmpMM:DocumentID>\n<xmpMM:InstanceID>{id}</xmpMM:InstanceID>\n\
+</rdf:Description>\n\
+</rdf:RDF>\n\
+</x:xmpmeta>\n\
+<?xpacket end=\"w\"?>",
+        title = xml_escape(&meta.title),
+        author = xml_escape(meta.author),
+        subject = xml_escape(&meta.subject),
+        creator = CREATOR,
+        producer = xml_escape(PRODUCER),
+        keywords = xml_escape(&meta.keywords),
+        id = uuid(&meta.id),
+    )
+    .into_bytes()
+}
+
+fn deflate(data: &[u8]) -> Result<Vec<u8>, ReportError> {
+    let mut e =
+        flate2::write::ZlibEncoder::new(Vec::with_capacity(data.len() / 3), flate2::Compression::new(COMPRESSION));
+    e.write_all(data).map_err(|e| ReportError::Pdf(e.to_string()))?;
+    e.finish().map_err(|e| ReportError::Pdf(e.to_string()))
+}
+
+fn lo(e: lopdf::Error) -> ReportError {
+    ReportError::Pdf(e.to_string())
+}
+
+/// Lays the pages out as a PDF, embeds the subset fonts and finishes the file.
+pub(crate) fn build_pdf(doc: &Doc, meta: &Meta) -> Result<Vec<u8>, ReportError> {
+    let mut pdf = PdfDocument::new(&meta.title);
+    for face in [Face::Regular, Face::Bold] {
+        let used = &doc.used[face.index()];
+        if used.iter().next().is_some() {
+            let font = subset_face(doc.fonts.face(face), used)?;
+            pdf.resources.fonts.map.insert(font_id(face), PdfFont::new(font));
+        }
+    }
+    pdf.pages = doc
+        .pages
+        .iter()
+        .map(|p| {
+            let mut page = PdfPage::new(printpdf::Mm(10.0), printpdf::Mm(10.0), page_ops(p));
+            let r = Rect::from_wh(Pt(p.w), Pt(p.h));
+            page.media_box = r.clone();
+            page.trim_box = r.clone();
+            page.crop_box = r;
+            page
+        })
+        .collect();
+    let opts = PdfSaveOptions { optimize: false, subset_fonts: false, secure: true, image_optimization: None };
+    let mut warnings = Vec::new();
+    let mut lo_doc = pdf.to_lopdf_document(&opts, &mut warnings);
+    drop(pdf);
+    finish(&mut lo_doc, doc, meta)?;
+    let mut out = Vec::new();
+    lo_doc.save_to(&mut out).map_err(|e| ReportError::Pdf(e.to_string()))?;
+    Ok(out)
+}
+
+fn finish(d: &mut lopdf::Document, doc: &Doc, meta: &Meta) -> Result<(), ReportError> {
+    d.version = "1.7".into();
+    let root = d.trailer.get(b"Root").and_then(Object::as_reference).map_err(lo)?;
+    let page_ids: Vec<ObjectId> = d.page_iter().collect();
+    if page_ids.len() != doc.pages.len() {
+        return Err(ReportError::Pdf(format!("{} pages laid out, {} written", doc.pages.len(), page_ids.len())));
+    }
+
+    // Document information, consistent with the XMP packet.
+    let date = pdf_date(&meta.date);
+    let info = Dictionary::from_iter(vec![
+        ("Title", text(&meta.title)),
+        ("Author", text(meta.author)),
+        ("Subject", text(&meta.subject)),
+        ("Keywords", text(&meta.keywords)),
+        ("Creator", text(CREATOR)),
+        ("Producer", text(PRODUCER)),
+        ("CreationDate", Object::string_literal(date.clone())),
+        ("ModDate", Object::string_literal(date.clone())),
+    ]);
+    match d.trailer.get(b"Info").and_then(Object::as_reference) {
+        Ok(id) => {
+            d.objects.insert(id, Object::Dictionary(info));
+        }
+        Err(_) => {
+            let id = d.add_object(info);
+            d.trailer.set("Info", Object::Reference(id));
+        }
+    }
+    d.trailer.set(
+        "ID",
+        Object::Array(vec![
+            Object::String(meta.id.to_vec(), StringFormat::Hexadecimal),
+            Object::String(meta.id.to_vec(), StringFormat::Hexadecimal),
+        ]),
+    );
+
+    // XMP metadata: left uncompressed, as PDF/A requires.
+    let xmp_id = d.add_object(
+        Stream::new(Dictionary::from_iter(vec![("Type", name("Metadata")), ("Subtype", name("XML"))]), xmp(meta))
+            .with_compression(false),
+    );
+
+    // sRGB output intent.
+    let icc_id =
+        d.add_object(Stream::new(Dictionary::from_iter(vec![("N", Object::Integer(3))]), crate::icc::srgb_profile()));
+    let intent = Dictionary::from_iter(vec![
+        ("Type", name("OutputIntent")),
+        ("S", name("GTS_PDFA1")),
+        ("OutputConditionIdentifier", text("sRGB IEC61966-2.1")),
+        ("RegistryName", text("http://www.color.org")),
+        ("Info", text("sRGB IEC61966-2.1")),
+        ("DestOutputProfile", Object::Reference(icc_id)),
+    ]);
+
+    // The canonical JSON snapshot as an associated file (PDF/A-3 "Source").
+    let params = Dictionary::from_iter(vec![
+        ("Size", Object::Integer(meta.snapshot.len() as i64)),
+        ("CreationDate", Object::string_literal(date.clone())),
+        ("ModDate", Object::string_literal(date)),
+    ]);
+    let ef_id = d.add_object(Stream::new(
+        Dictionary::from_iter(vec![
+            ("Type", name("EmbeddedFile")),
+            ("Subtype", name("application/json")),
+            ("Params", Object::Dictionary(params)),
+        ]),
+        meta.snapshot.to_vec(),
+    ));
+    let fs_id = d.add_object(Dictionary::from_iter(vec![
+        ("Type", name("Filespec")),
+        ("F", text(&meta.attachment_name)),
+        ("UF", text(&meta.attachment_name)),
+        ("Desc", text(&meta.attachment_desc)),
+        ("AFRelationship", name("Source")),
+        (
+            "EF",
+            Object::Dictionary(Dictionary::from_iter(vec![
+                ("F", Object::Reference(ef_id)),
+                ("UF", Object::Reference(ef_id)),
+            ])),
+        ),
+    ]));
+    let names = Dictionary::from_iter(vec![(
+        "EmbeddedFiles",
+        Object::Dictionary(Dictionary::from_iter(vec![(
+            "Names",
+            Object::Array(vec![text(&meta.attachment_name), Object::Reference(fs_id)]),
+        )])),
+    )]);
+
+    // Outline: sections, with their parts as closed children.
+    let outlines_id = d.new_object_id();
+    let dest = |page: usize, y: f32| {
+        let h = doc.pages[page].h;
+        Object::Array(vec![
+            Object::Reference(page_ids[page]),
+            name("XYZ"),
+            Object::Integer(0),
+            Object::Real(crate::layout::round((h - y + 6.0).min(h))),
+            Object::Integer(0),
+        ])
+    };
+    let items = &doc.outline;
+    let item_ids: Vec<ObjectId> = items.iter().map(|_| d.new_object_id()).collect();
+    let tops: Vec<usize> = (0..items.len()).filter(|&i| items[i].level == 0).collect();
+    for (t, &i) in tops.iter().enumerate() {
+        let end = tops.get(t + 1).copied().unwrap_or(items.len());
+        let kids: Vec<usize> = (i + 1..end).collect();
+        let mut dict = Dictionary::from_iter(vec![
+            ("Title", text(&items[i].title)),
+            ("Parent", Object::Reference(outlines_id)),
+            ("Dest", dest(items[i].page, items[i].y)),
+        ]);
+        if t > 0 {
+            dict.set("Prev", Object::Reference(item_ids[tops[t - 1]]));
+        }
+        if let Some(&n) = tops.get(t + 1) {
+            dict.set("Next", Object::Reference(item_ids[n]));
+        }
+        if let (Some(&first), Some(&last)) = (kids.first(), kids.last()) {
+            dict.set("First", Object::Reference(item_ids[first]));
+            dict.set("Last", Object::Reference(item_ids[last]));
+            dict.set("Count", Object::Integer(-(kids.len() as i64)));
+        }
+        for (k, &j) in kids.iter().enumerate() {
+            let mut kd = Dictionary::from_iter(vec![
+                ("Title", text(&items[j].title)),
+                ("Parent", Object::Reference(item_ids[i])),
+                ("Dest", dest(items[j].page, items[j].y)),
+            ]);
+            if k > 0 {
+                kd.set("Prev", Object::Reference(item_ids[kids[k - 1]]));
+            }
+            if let Some(&n) = kids.get(k + 1) {
+                kd.set("Next", Object::Reference(item_ids[n]));
+            }
+            d.objects.insert(item_ids[j], Object::Dictionary(kd));
+        }
+        d.objects.insert(item_ids[i], Object::Dictionary(dict));
+    }
+    if let (Some(&first), Some(&last)) = (tops.first(), tops.last()) {
+        d.objects.insert(
+            outlines_id,
+            Object::Dictionary(Dictionary::from_iter(vec![
+                ("Type", name("Outlines")),
+                ("First", Object::Reference(item_ids[first])),
+                ("Last", Object::Reference(item_ids[last])),
+                ("Count", Object::Integer(tops.len() as i64)),
+            ])),
+        );
+    }
+
+    // Links (the contents page): printable, borderless, straight to the outline's position.
+    for (pi, page) in doc.pages.iter().enumerate() {
+        if page.links.is_empty() {
+            continue;
+        }
+        let mut annots = Vec::new();
+        for l in &page.links {
+            let target = &items[l.target];
+            let r = |v: f32| Object::Real(crate::layout::round(v));
+            annots.push(Object::Reference(d.add_object(Dictionary::from_iter(vec![
+                ("Type", name("Annot")),
+                ("Subtype", name("Link")),
+                ("Rect", Object::Array(vec![r(l.x), r(page.h - l.y - l.h), r(l.x + l.w), r(page.h - l.y)])),
+                ("Border", Object::Array(vec![Object::Integer(0), Object::Integer(0), Object::Integer(0)])),
+                ("F", Object::Integer(4)),
+                ("Dest", dest(target.page, target.y)),
+            ]))));
+        }
+        d.get_dictionary_mut(page_ids[pi]).map_err(lo)?.set("Annots", Object::Array(annots));
+    }
+
+    let cat = d.get_dictionary_mut(root).map_err(lo)?;
+    cat.set("Metadata", Object::Reference(xmp_id));
+    cat.set("OutputIntents", Object::Array(vec![Object::Dictionary(intent)]));
+    cat.set("Names", Object::Dictionary(names));
+    cat.set("AF", Object::Array(vec![Object::Reference(fs_id)]));
+    cat.set("Lang", text("en"));
+    if !tops.is_empty() {
+        cat.set("Outlines", Object::Reference(outlines_id));
+        cat.set("PageMode", name("UseOutlines"));
+    }
+    cat.set(
+        "ViewerPreferences",
+        Object::Dictionary(Dictionary::from_iter(vec![("DisplayDocTitle", Object::Boolean(true))])),
+    );
+
+    // Compress every stream but the metadata.
+    for obj in d.objects.values_mut() {
+        if let Object::Stream(s) = obj {
+            if !s.allows_compression || s.dict.has(b"Filter") {
+                continue;
+            }
+            let z = deflate(&s.content)?;
+            if z.len() < s.content.len() {
+                s.dict.set("Filter", name("FlateDecode"));
+                s.set_content(z);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reads the attached snapshot back: the first associated file (or embedded file) of the PDF.
+pub(crate) fn read_attachment(pdf: &[u8]) -> Result<Vec<u8>, ReportError> {
+    let d = lopdf::Document::load_mem(pdf).map_err(|e| ReportError::NotAReport(format!("not a readable PDF: {e}")))?;
+    let cat = d.catalog().map_err(|e| ReportError::NotAReport(format!("no document catalog: {e}")))?;
+    let mut specs: Vec<ObjectId> = Vec::new();
+    if let Ok(af) = cat.get(b"AF").and_then(|o| d.dereference(o)).and_then(|(_, o)| o.as_array()) {
+        specs.extend(af.iter().filter_map(|o| o.as_reference().ok()));
+    }
+    if let Ok(names) = cat
+        .get(b"Names")
+        .and_then(|o| d.dereference(o))
+        .and_then(|(_, o)| o.as_dict())
+        .and_then(|n| n.get(b"EmbeddedFiles"))
+        .and_then(|o| d.dereference(o))
+        .and_then(|(_, o)| o.as_dict())
+        .and_then(|n| n.get(b"Names"))
+        .and_then(|o| o.as_array())
+    {
+        specs.extend(names.iter().skip(1).step_by(2).filter_map(|o| o.as_reference().ok()));
+    }
+    for id in specs {
+        let Ok(spec) = d.get_dictionary(id) else { continue };
+        let ef = spec
+            .get(b"EF")
+            .and_then(|o| d.dereference(o))
+            .and_then(|(_, o)| o.as_dict())
+            .and_then(|ef| ef.get(b"F").or_else(|_| ef.get(b"UF")))
+            .and_then(|o| o.as_reference());
+        let Ok(ef) = ef else { continue };
+        let stream = d
+            .get_object(ef)
+            .and_then(Object::as_stream)
+            .map_err(|e| ReportError::NotAReport(format!("the attachment is not a stream: {e}")))?;
+        return stream
+            .decompressed_content_with_limit(1 << 30)
+            .map_err(|e| ReportError::NotAReport(format!("the attachment cannot be decompressed: {e}")));
+    }
+    Err(ReportError::NotAReport("the PDF has no attached snapshot".into()))
+}

@@ -1,0 +1,151 @@
+//! Shared fixtures for the report tests: framework inputs and the poppler/qpdf tools.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::Command;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use governance_core::diff::Change;
+use governance_core::interchange::to_canonical_json;
+use governance_core::{Finding, Framework};
+use governance_report::{ReportInput, SignOffRow};
+use sha2::{Digest, Sha256};
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Everything a `ReportInput` borrows, owned.
+pub struct Fixture {
+    pub framework: Framework,
+    pub findings: Vec<Finding>,
+    pub version: u32,
+    pub published_at: DateTime<Utc>,
+    pub json: Vec<u8>,
+    pub hash: String,
+    pub previous: Option<String>,
+    pub changes: Vec<Change>,
+    pub signoffs: Vec<SignOffRow>,
+}
+
+impl Fixture {
+    pub fn new(framework: Framework) -> Fixture {
+        let json = to_canonical_json(&framework);
+        let hash = sha256_hex(&json);
+        let findings = governance_core::validate(&framework, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
+        Fixture {
+            framework,
+            findings,
+            version: 1,
+            published_at: Utc.with_ymd_and_hms(2026, 11, 26, 11, 39, 9).unwrap(),
+            json,
+            hash,
+            previous: None,
+            changes: Vec::new(),
+            signoffs: Vec::new(),
+        }
+    }
+
+    pub fn starter() -> Fixture {
+        Fixture::new(governance_core::starter::starter_framework())
+    }
+
+    /// Version 2 of `old` as `new`: the previous hash and the changes filled in.
+    pub fn second_version(old: &Framework, new: Framework) -> Fixture {
+        let previous = sha256_hex(&to_canonical_json(old));
+        let changes = governance_core::diff::diff(old, &new);
+        let mut f = Fixture::new(new);
+        f.version = 2;
+        f.published_at = Utc.with_ymd_and_hms(2027, 1, 20, 9, 5, 0).unwrap();
+        f.previous = Some(previous);
+        f.changes = changes;
+        f
+    }
+
+    pub fn input(&self) -> ReportInput<'_> {
+        ReportInput {
+            framework: &self.framework,
+            findings: &self.findings,
+            version: self.version,
+            published_at: self.published_at,
+            author: "Dana Okafor",
+            summary: "First published version, reviewed with legal and security.",
+            snapshot_sha256: &self.hash,
+            previous_sha256: self.previous.as_deref(),
+            changes: &self.changes,
+            signoffs: &self.signoffs,
+            snapshot_json: &self.json,
+        }
+    }
+}
+
+/// The large framework cut down to keep the tests quick, but as wide as the large one: all 60
+/// platforms and 40 parties, so the matrix and the RACI chart split across landscape pages.
+pub fn wide_framework() -> Framework {
+    let mut fw = governance_core::sample::large_framework();
+    fw.capabilities.truncate(30);
+    let caps: std::collections::HashSet<String> = fw.capabilities.iter().map(|c| c.id.clone()).collect();
+    fw.matrix.retain(|c| caps.contains(&c.capability));
+    fw.raci.truncate(40);
+    fw.data_quality.truncate(12);
+    fw
+}
+
+/// A framework built to break layouts: 200-character names, 20,000-character texts, words with
+/// no break opportunity, markup, tabs and line breaks, empty lists and an empty matrix row.
+pub fn adversarial_framework() -> Framework {
+    let mut fw = governance_core::starter::starter_framework();
+    let long_name = format!("{} {}", "Extremely-long-hyphenated-platform-name".repeat(4), "W".repeat(38));
+    fw.name = "N".repeat(200);
+    fw.organisation = "Organisation ".repeat(15).trim().to_owned();
+    fw.platforms[0].name = long_name.chars().take(200).collect();
+    fw.capabilities[0].name = "C".repeat(200);
+    fw.parties[0].name = "P".repeat(200);
+    fw.raci[0].name = "R".repeat(200);
+    fw.platforms[1].contract.error_handling =
+        "<script>alert('x')</script>\t tabbed\n\n".to_owned() + &"word ".repeat(3_990);
+    fw.platforms[2].contract.policy_notes = format!("https://example.com/{}", "a".repeat(5_000));
+    fw.platforms[3].contract.data_formats = vec![];
+    fw.data_quality[0].validation_rules = (0..60).map(|i| format!("Rule {i}: {}", "x".repeat(150))).collect();
+    fw.hard_stops[2].entries = (0..400).map(|i| format!("blocked keyword number {i}")).collect();
+    fw.matrix.retain(|c| c.capability != fw.capabilities[1].id);
+    fw.description = "Line one\nLine two\n\n\n".repeat(300);
+    fw
+}
+
+/// Whether an external tool can be run; tests that need it say so and skip when it cannot.
+pub fn have(tool: &str) -> bool {
+    let ok = Command::new(tool).arg("-v").output().is_ok();
+    if !ok {
+        eprintln!("skipping: {tool} is not installed (apt-get install poppler-utils qpdf)");
+    }
+    ok
+}
+
+pub fn run(tool: &str, args: &[&str]) -> (bool, String) {
+    let out = Command::new(tool).args(args).output().unwrap_or_else(|e| panic!("cannot run {tool}: {e}"));
+    let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
+    text.push_str(&String::from_utf8_lossy(&out.stderr));
+    (out.status.success(), text)
+}
+
+pub fn write_pdf(dir: &Path, name: &str, pdf: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, pdf).expect("writes the PDF");
+    path.to_str().expect("UTF-8 temp path").to_owned()
+}
+
+/// pdftotext output with every run of white space collapsed to one space.
+pub fn pdf_text(path: &str) -> String {
+    let (ok, text) = run("pdftotext", &["-enc", "UTF-8", path, "-"]);
+    assert!(ok, "pdftotext failed: {text}");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text of one page (1-based), white space collapsed.
+pub fn page_text(path: &str, page: u32) -> String {
+    let p = page.to_string();
+    let (ok, text) = run("pdftotext", &["-enc", "UTF-8", "-f", &p, "-l", &p, path, "-"]);
+    assert!(ok, "pdftotext failed: {text}");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,49 @@
+//! Any script a user types renders or is reported, never silently dropped (SPEC section 4).
+
+mod common;
+
+use common::{have, pdf_text, write_pdf, Fixture};
+use governance_report::render;
+
+#[test]
+fn characters_the_font_lacks_are_reported_sorted_and_once() {
+    let mut fw = governance_core::starter::starter_framework();
+    fw.description.push_str("\n\nReviewed by the 東京 office (東京本社). Sign-off done 🦀.");
+    fw.parties[0].title = "Chief Marketing Officer 漢".into();
+    let f = Fixture::new(fw);
+    let r = render(&f.input()).expect("renders");
+    assert_eq!(
+        r.missing_glyphs,
+        vec!['本', '東', '漢', '社', '京', '🦀']
+            .into_iter()
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn accented_greek_cyrillic_and_symbol_text_is_covered() {
+    let mut fw = governance_core::starter::starter_framework();
+    fw.description = "Zoë Ångström, Łódź, Straße, Ελληνικά, Русский, naïve café, ±5 %, €1,000, “quotes” — dash".into();
+    fw.name = "Gouvernance des agents marketing (révision ß)".into();
+    let f = Fixture::new(fw);
+    let r = render(&f.input()).expect("renders");
+    assert!(r.missing_glyphs.is_empty(), "unexpectedly missing: {:?}", r.missing_glyphs);
+}
+
+#[test]
+fn a_missing_character_is_drawn_as_a_replacement_and_the_rest_of_the_text_is_kept() {
+    if !have("pdftotext") {
+        return;
+    }
+    let mut fw = governance_core::starter::starter_framework();
+    fw.organisation = "Larkspur 漢 Outdoor Co.".into();
+    let f = Fixture::new(fw);
+    let r = render(&f.input()).expect("renders");
+    assert_eq!(r.missing_glyphs, vec!['漢']);
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_pdf(dir.path(), "cjk.pdf", &r.pdf);
+    let text = pdf_text(&path);
+    assert!(text.contains("Larkspur \u{FFFD} Outdoor Co."), "the place of the missing character is visible");
+}

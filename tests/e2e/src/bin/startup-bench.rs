@@ -1,0 +1,63 @@
+//! `make bench` part two: time from launching the app to an interactive window (the first
+//! framework shown), on a new database and on the large framework, under Xvfb over WebDriver.
+//! Prints the median of several launches; a benchmark, not a test.
+
+use std::time::{Duration, Instant};
+
+use e2e::{default_db, Session};
+
+async fn launch(home: tempfile::TempDir) -> (Duration, Duration) {
+    let start = Instant::now();
+    let (s, _) = Session::start_timed(home).await;
+    s.text("[data-testid=app-ready]").await;
+    let ready = start.elapsed();
+    let t = Instant::now();
+    s.click("[data-testid=nav-matrix]").await;
+    s.find("[data-testid^=cell-]").await;
+    let matrix = t.elapsed();
+    s.close().await;
+    (ready, matrix)
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+#[tokio::main]
+async fn main() {
+    let runs = 5;
+    let mut starter = Vec::new();
+    for _ in 0..runs {
+        starter.push(launch(tempfile::tempdir().unwrap()).await.0);
+    }
+    let large_fw = governance_core::sample::large_framework();
+    let (mut large, mut matrix) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let home = tempfile::tempdir().unwrap();
+        governance_core::Store::open(&default_db(home.path())).unwrap().import(&large_fw, "bench").unwrap();
+        let (r, m) = launch(home).await;
+        large.push(r);
+        matrix.push(m);
+    }
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!();
+    println!("App start to interactive (median of {runs} launches, {})", e2e::app_binary().display());
+    println!("{:<52} {:>10}   target (SPEC 6)", "figure", "measured");
+    println!("{}", "-".repeat(84));
+    let s = median(starter);
+    println!(
+        "{:<52} {:>7.0} ms   < 1500 ms {}",
+        "launch to first framework shown (new database)",
+        ms(s),
+        if s.as_millis() < 1500 { "ok" } else { "MISSED" }
+    );
+    let l = median(large);
+    println!(
+        "{:<52} {:>7.0} ms   < 1500 ms {}",
+        "launch to first framework shown (large framework)",
+        ms(l),
+        if l.as_millis() < 1500 { "ok" } else { "MISSED" }
+    );
+    println!("{:<52} {:>7.0} ms", "open the 60 x 200 matrix page (large framework)", ms(median(matrix)));
+}

@@ -1,0 +1,168 @@
+import { describe, expect, it } from "vitest";
+import type { EditRequest, EditResult, FrameworkView } from "./bindings";
+import { EditQueue, failure, failureReason, isStaleConflict, saveStatus } from "./queue";
+import { sampleFramework } from "./test-fixtures";
+
+/** A fake back end that holds answers until the test lets them go. */
+function harness() {
+  let view: FrameworkView = { framework: sampleFramework(), findings: [], versions: { "parties/cmo": 1, "parties/ops": 1 } };
+  const sent: EditRequest[] = [];
+  const gates: Array<() => void> = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const queue = new EditQueue({
+    view: () => view,
+    apply: (req) => {
+      sent.push(req);
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      return new Promise<EditResult>((resolve, reject) => {
+        gates.push(() => {
+          inFlight--;
+          if (req.edit.op === "put_party" && req.edit.party.name === "") {
+            reject({ code: "invalid", message: "x:\n  - error: The party name is empty. (parties[cmo].name)" });
+            return;
+          }
+          const key = req.edit.op === "put_party" ? `parties/${req.edit.party.id}` : "other";
+          const fw = structuredClone(view.framework);
+          if (req.edit.op === "put_party") {
+            const p = req.edit.party;
+            fw.parties = fw.parties.map((x) => (x.id === p.id ? p : x));
+          }
+          view = { ...view, framework: fw, versions: { ...view.versions, [key]: (view.versions[key] ?? 0) + 1 } };
+          resolve({ outcome: { label: "Changed", changes: 1 }, view });
+        });
+      });
+    },
+    applied: (r) => (view = r.view),
+  });
+  const release = async () => {
+    while (gates.length === 0) await Promise.resolve();
+    gates.shift()!();
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+  };
+  return { queue, sent, release, get maxInFlight() { return maxInFlight; }, get view() { return view; } };
+}
+
+const rename = (field: "name" | "title", value: string) => ({
+  framework: "acme",
+  supersedes: `parties/cmo#${field}`,
+  build: (v: FrameworkView) => {
+    const p = v.framework.parties.find((x) => x.id === "cmo");
+    return p ? { op: "put_party" as const, party: { ...p, [field]: value } } : null;
+  },
+});
+
+describe("the edit queue", () => {
+  it("sends one edit at a time, never two in flight", async () => {
+    const h = harness();
+    const a = h.queue.enqueue(rename("name", "A"));
+    const b = h.queue.enqueue(rename("title", "B"));
+    expect(h.sent).toHaveLength(1);
+    await h.release();
+    await h.release();
+    await Promise.all([a, b]);
+    expect(h.sent).toHaveLength(2);
+    expect(h.maxInFlight).toBe(1);
+  });
+
+  it("builds each edit from the previous result, so a second field keeps the first field's change", async () => {
+    const h = harness();
+    const a = h.queue.enqueue(rename("name", "Dana R."));
+    const b = h.queue.enqueue(rename("title", "Chief"));
+    await h.release();
+    await h.release();
+    await Promise.all([a, b]);
+    const second = h.sent[1].edit;
+    expect(second.op === "put_party" && second.party).toMatchObject({ name: "Dana R.", title: "Chief" });
+  });
+
+  it("uses the latest version from the previous result as the expected version", async () => {
+    const h = harness();
+    const a = h.queue.enqueue(rename("name", "One"));
+    const b = h.queue.enqueue(rename("title", "Two"));
+    await h.release();
+    await h.release();
+    await Promise.all([a, b]);
+    expect(h.sent.map((r) => r.expected_version)).toEqual([1, 2]);
+  });
+
+  it("sends only the newest value of a field typed again while it waited", async () => {
+    const h = harness();
+    const first = h.queue.enqueue(rename("title", "busy"));
+    const a = h.queue.enqueue(rename("name", "D"));
+    const b = h.queue.enqueue(rename("name", "Da"));
+    const c = h.queue.enqueue(rename("name", "Dan"));
+    for (let i = 0; i < 2; i++) await h.release();
+    const results = await Promise.all([first, a, b, c]);
+    expect(h.sent).toHaveLength(2);
+    expect(h.view.framework.parties[0].name).toBe("Dan");
+    expect(results.every((r) => r.ok)).toBe(true);
+  });
+
+  it("reports an invalid edit with its problems and carries on with the next one", async () => {
+    const h = harness();
+    const bad = h.queue.enqueue(rename("name", ""));
+    const good = h.queue.enqueue(rename("title", "CMO"));
+    await h.release();
+    await h.release();
+    const r = await bad;
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.code).toBe("invalid");
+    expect(!r.ok && r.problems.map((p) => p.path)).toEqual(["parties[cmo].name"]);
+    expect((await good).ok).toBe(true);
+    expect(h.view.framework.parties[0].name).toBe("Dana Reyes");
+  });
+
+  it("skips an edit whose item is gone and one for a framework no longer open", async () => {
+    const h = harness();
+    const gone = await h.queue.enqueue({ framework: "acme", build: () => null });
+    expect(gone).toMatchObject({ ok: false, code: "not_found" });
+    const other = await h.queue.enqueue({ framework: "other", build: () => ({ op: "remove_party", id: "cmo" }) });
+    expect(other).toMatchObject({ ok: false, code: "closed" });
+    expect(h.sent).toHaveLength(0);
+  });
+
+  it("tells when it is idle and counts what waits", async () => {
+    const h = harness();
+    const a = h.queue.enqueue(rename("name", "X"));
+    h.queue.enqueue(rename("title", "Y"));
+    expect(h.queue.size).toBe(2);
+    let idle = false;
+    void h.queue.idle().then(() => (idle = true));
+    await h.release();
+    await a;
+    expect(idle).toBe(false);
+    await h.release();
+    await h.queue.idle();
+    expect(h.queue.size).toBe(0);
+  });
+});
+
+describe("the save status", () => {
+  it("says saving while anything waits, then the error, then all saved", () => {
+    expect(saveStatus(2, null)).toEqual({ state: "saving", text: "Saving…" });
+    expect(saveStatus(1, "boom")).toEqual({ state: "saving", text: "Saving…" });
+    expect(saveStatus(0, "The party name is empty.")).toEqual({ state: "error", text: "Not saved: The party name is empty." });
+    expect(saveStatus(0, null)).toEqual({ state: "saved", text: "All changes saved" });
+  });
+
+  it("gives the first problem of an invalid edit as the reason", () => {
+    const r = failure({ code: "invalid", message: "x:\n  - error: A is wrong. (a)\n  - error: B is wrong. (b)" });
+    expect(failureReason(r)).toBe("A is wrong. (and 1 more)");
+  });
+
+  it("tells a stale record from other conflicts", () => {
+    const stale = failure({ code: "conflict", message: "this item was changed elsewhere (in another window or by an import) since it was loaded; reload to see the current version. Your change was not saved. [parties/x: version 3, expected 2]" });
+    expect(isStaleConflict(stale.message)).toBe(true);
+    expect(failureReason(stale)).toBe("changed elsewhere — reload");
+    const owner = failure({ code: "conflict", message: "this party owns data-quality standards (Signals); give them another owner before removing it" });
+    expect(isStaleConflict(owner.message)).toBe(false);
+    expect(failureReason(owner)).toBe("This party owns data-quality standards (Signals); give them another owner before removing it");
+  });
+
+  it("reads any rejection as a failure with a code", () => {
+    expect(failure("IPC down")).toMatchObject({ ok: false, code: "error", message: "IPC down" });
+    expect(failure({ code: "not_found", message: "there is nothing to undo" }).code).toBe("not_found");
+  });
+});

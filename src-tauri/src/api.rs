@@ -22,3 +22,13 @@ pub struct AppInfo {
     pub db_path: String,
     pub schema_version: u32,
 }
+
+/// A PDF the app wrote, for the "open it" button.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ExportedPdf {
+    pub path: String,
+    pub pages: u32,
+    pub bytes: u32,
+    /// Characters the embedded font lacks, printed as a replacement mark.
+    pub missing_glyphs: String,
+}

@@ -1,5 +1,5 @@
 // The app's commands. build.rs generates an allow-permission for each; the capability grants them.
-pub const ALL: [&str; 20] = [
+pub const ALL: [&str; 22] = [
     "app_info",
     "list_frameworks",
     "open_framework",
@@ -20,4 +20,6 @@ pub const ALL: [&str; 20] = [
     "sign_off",
     "export_calendar",
     "export_odcs",
+    "export_pdf",
+    "open_exported",
 ];

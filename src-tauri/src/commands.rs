@@ -10,7 +10,7 @@ use governance_core::store::{
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::api::{ApiError, AppInfo};
+use crate::api::{ApiError, AppInfo, ExportedPdf};
 use crate::state::AppState;
 
 fn today() -> chrono::NaiveDate {
@@ -96,14 +96,10 @@ pub fn export_framework<R: Runtime>(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<Option<String>, ApiError> {
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Export the framework")
-        .add_filter("Framework JSON", &["json"])
-        .set_file_name(format!("{id}.json"))
-        .blocking_save_file();
-    let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    let Some(path) = save_path(&app, "Export the framework", ("Framework JSON", &["json"]), format!("{id}.json"))
+    else {
+        return Ok(None);
+    };
     state.with_store(|s| s.export_file(&id, &path)).map(|_| Some(path.display().to_string()))
 }
 
@@ -141,6 +137,29 @@ pub fn sign_off(state: State<'_, AppState>, request: SignOffRequest) -> Result<R
     state.with_store(|s| s.sign_off(&request, today()))
 }
 
+/// Environment variable naming a folder that exports go to without a save dialog, for
+/// unattended runs (and the end-to-end tests, which cannot drive a native dialog).
+pub const EXPORT_DIR_ENV: &str = "GOVERNANCE_EXPORT_DIR";
+
+/// Where to save an export: `$GOVERNANCE_EXPORT_DIR/<file_name>`, else the native save dialog.
+fn save_path<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    filter: (&str, &[&str]),
+    file_name: String,
+) -> Option<std::path::PathBuf> {
+    if let Some(dir) = std::env::var_os(EXPORT_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Some(std::path::PathBuf::from(dir).join(file_name));
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter.0, filter.1)
+        .set_file_name(file_name)
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}
+
 /// Asks where to save and writes a text export there. `None` when cancelled.
 fn save_text<R: Runtime>(
     app: &AppHandle<R>,
@@ -149,14 +168,7 @@ fn save_text<R: Runtime>(
     file_name: String,
     text: impl FnOnce() -> Result<String, ApiError>,
 ) -> Result<Option<String>, ApiError> {
-    let picked = app
-        .dialog()
-        .file()
-        .set_title(title)
-        .add_filter(filter.0, filter.1)
-        .set_file_name(file_name)
-        .blocking_save_file();
-    let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    let Some(path) = save_path(app, title, filter, file_name) else { return Ok(None) };
     let text = text()?;
     governance_core::fsutil::write_atomically(&path, text.as_bytes()).map_err(ApiError::from)?;
     Ok(Some(path.display().to_string()))
@@ -189,4 +201,44 @@ pub fn export_odcs<R: Runtime>(
         format!("{framework}-data-contract.yaml"),
         || state.with_store(|s| s.odcs_yaml(&framework, version)),
     )
+}
+
+/// Renders a published version and saves it through the native save dialog. `None` when cancelled.
+#[tauri::command(async)]
+pub fn export_pdf<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    framework: String,
+    version: u32,
+) -> Result<Option<ExportedPdf>, ApiError> {
+    let Some(path) = save_path(&app, "Export the PDF", ("PDF", &["pdf"]), format!("{framework}-v{version}.pdf")) else {
+        return Ok(None);
+    };
+    let data = state.with_store(|s| s.report_data(&framework, version))?;
+    let r = governance_report::render_version(&data)
+        .map_err(|e| ApiError { code: "report".into(), message: format!("the PDF could not be made: {e}") })?;
+    governance_core::fsutil::write_atomically(&path, &r.pdf).map_err(ApiError::from)?;
+    state.remember_export(path.clone());
+    Ok(Some(ExportedPdf {
+        path: path.display().to_string(),
+        pages: r.pages,
+        bytes: r.pdf.len() as u32,
+        missing_glyphs: r.missing_glyphs.iter().collect(),
+    }))
+}
+
+/// Opens a file this app exported in this run with the desktop's default viewer.
+#[tauri::command(async)]
+pub fn open_exported(state: State<'_, AppState>, path: String) -> Result<(), ApiError> {
+    let path = std::path::PathBuf::from(path);
+    if !state.was_exported(&path) {
+        return Err(ApiError {
+            code: "forbidden".into(),
+            message: "only files exported in this session can be opened".into(),
+        });
+    }
+    std::process::Command::new("xdg-open").arg(&path).spawn().map(|_| ()).map_err(|e| ApiError {
+        code: "io".into(),
+        message: format!("no viewer could be started for {} (xdg-open: {e})", path.display()),
+    })
 }

@@ -37,7 +37,9 @@ pub fn app<R: Runtime>(builder: Builder<R>, state: state::AppState) -> Builder<R
         commands::review_status,
         commands::sign_off,
         commands::export_calendar,
-        commands::export_odcs
+        commands::export_odcs,
+        commands::export_pdf,
+        commands::open_exported
     ])
 }
 

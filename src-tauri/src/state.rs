@@ -9,6 +9,8 @@ use crate::api::{ApiError, AppInfo};
 
 pub struct AppState {
     db_path: PathBuf,
+    /// Files this app exported in this run: the only files it will ask the desktop to open.
+    exported: Mutex<Vec<PathBuf>>,
     actor: String,
     // A store that failed to open (e.g. a database from a newer app) keeps the window usable:
     // every command then reports the reason.
@@ -22,12 +24,20 @@ impl AppState {
             .and_then(|mut s| s.seed_starter_if_empty(actor).map(|_| s))
             .map(Mutex::new)
             .map_err(ApiError::from);
-        AppState { db_path, actor: actor.to_owned(), store }
+        AppState { db_path, exported: Mutex::new(Vec::new()), actor: actor.to_owned(), store }
     }
 
     /// Who edits, for the audit log: the OS user running the app.
     pub fn actor(&self) -> &str {
         &self.actor
+    }
+
+    pub fn remember_export(&self, path: PathBuf) {
+        self.exported.lock().unwrap_or_else(|p| p.into_inner()).push(path);
+    }
+
+    pub fn was_exported(&self, path: &std::path::Path) -> bool {
+        self.exported.lock().unwrap_or_else(|p| p.into_inner()).iter().any(|p| p == path)
     }
 
     pub fn info(&self) -> AppInfo {

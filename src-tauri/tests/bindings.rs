@@ -9,7 +9,7 @@ use governance_core::store::{
     SignOffRequest, VersionInfo,
 };
 use governance_core::*;
-use governance_workbench::api::{ApiError, AppInfo};
+use governance_workbench::api::{ApiError, AppInfo, ExportedPdf};
 use ts_rs::{Config, TS};
 
 include!("../src/command_names.rs");
@@ -44,6 +44,8 @@ const COMMANDS: &[Binding] = &[
     ("signOff", "sign_off", &[("request", "SignOffRequest")], "ReviewStatus"),
     ("exportCalendar", "export_calendar", &[("framework", "string")], "string | null"),
     ("exportOdcs", "export_odcs", &[("framework", "string"), ("version", "number | null")], "string | null"),
+    ("exportPdf", "export_pdf", &[("framework", "string"), ("version", "number")], "ExportedPdf | null"),
+    ("openExported", "open_exported", &[("path", "string")], "null"),
 ];
 
 fn decl<T: TS>(cfg: &Config) -> String {
@@ -64,6 +66,7 @@ fn generate() -> String {
     for d in [
         decl::<ApiError>(&cfg),
         decl::<AppInfo>(&cfg),
+        decl::<ExportedPdf>(&cfg),
         decl::<FrameworkSummary>(&cfg),
         decl::<FrameworkView>(&cfg),
         decl::<ImportOutcome>(&cfg),

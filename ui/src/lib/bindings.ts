@@ -9,6 +9,15 @@ export type ApiError = { code: string, message: string, };
 export type AppInfo = { version: string, db_path: string, schema_version: number, };
 
 /**
+ * A PDF the app wrote, for the "open it" button.
+ */
+export type ExportedPdf = { path: string, pages: number, bytes: number, 
+/**
+ * Characters the embedded font lacks, printed as a replacement mark.
+ */
+missing_glyphs: string, };
+
+/**
  * One line of the frameworks list.
  */
 export type FrameworkSummary = { id: string, name: string, organisation: string, platforms: number, capabilities: number, updated_at: string, };
@@ -297,4 +306,6 @@ export const commands = {
   signOff: (request: SignOffRequest): Promise<ReviewStatus> => invoke<ReviewStatus>("sign_off", { request }),
   exportCalendar: (framework: string): Promise<string | null> => invoke<string | null>("export_calendar", { framework }),
   exportOdcs: (framework: string, version: number | null): Promise<string | null> => invoke<string | null>("export_odcs", { framework, version }),
+  exportPdf: (framework: string, version: number): Promise<ExportedPdf | null> => invoke<ExportedPdf | null>("export_pdf", { framework, version }),
+  openExported: (path: string): Promise<null> => invoke<null>("open_exported", { path }),
 };

@@ -81,6 +81,15 @@ e2e: ui
 	$(XVFB) cargo test -p e2e -- --test-threads=1
 	@echo "screenshots: target/e2e-screenshots/"
 
+# SPEC section 6 figures, each beside its target: store and PDF (release), the PDF against
+# headless Chromium, and app start to interactive in a real window under Xvfb.
+bench: deps ui
+	@command -v chromium >/dev/null || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null
+	cargo bench -p governance-cli --bench suite
+	cargo bench -p governance-report --bench export
+	cargo build --release -p governance-workbench
+	E2E_APP=$(CURDIR)/target/release/governance-workbench $(XVFB) cargo run --release -p e2e --bin startup-bench
+
 # Rewrites the generated files (TypeScript bindings, JSON Schema) from the Rust types.
 generate:
 	UPDATE_GENERATED=1 cargo test -p governance-workbench --test bindings

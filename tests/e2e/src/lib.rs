@@ -233,16 +233,22 @@ impl Session {
     }
 }
 
+/// (pid, command name) of the live processes in a process group.
+fn group_processes(pgid: u32) -> Vec<(String, String)> {
+    let out = Command::new("ps").args(["-eo", "pid=,pgid=,stat=,comm="]).output().unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            (f.len() >= 4 && f[1] == pgid.to_string() && !f[2].starts_with('Z'))
+                .then(|| (f[0].to_owned(), f[3..].join(" ")))
+        })
+        .collect()
+}
+
 /// The processes in a process group other than the drivers themselves (the app, WebKit helpers).
 fn app_processes(pgid: u32) -> usize {
-    let out = Command::new("ps").args(["-o", "comm=", "-g", &pgid.to_string()]).output();
-    out.map(|o| {
-        String::from_utf8_lossy(&o.stdout)
-            .lines()
-            .filter(|l| !l.contains("tauri-driver") && !l.contains("WebKitWebDriver"))
-            .count()
-    })
-    .unwrap_or(0)
+    group_processes(pgid).iter().filter(|(_, c)| !c.contains("tauri-driver") && !c.contains("WebKitWebDriver")).count()
 }
 
 /// Deletes a WebDriver session with a plain blocking request (Drop cannot await).
@@ -280,6 +286,31 @@ impl Drop for Session {
             && start.elapsed() < Duration::from_secs(10)
         {
             std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Session {
+    /// SIGKILLs the app process (only the app: never the WebDriver processes), as a crash would.
+    pub fn kill_app(&self) {
+        let procs = group_processes(self.driver.id());
+        let (app, _) = procs
+            .iter()
+            .find(|(_, c)| c.contains("governance-work"))
+            .unwrap_or_else(|| panic!("no app process in the driver's group: {procs:?}"));
+        let _ = Command::new("kill").arg("-KILL").arg(app).status();
+    }
+
+    /// Waits until the save status says every change is saved.
+    pub async fn wait_saved(&self) {
+        let start = Instant::now();
+        loop {
+            let el = self.find("[data-testid=save-status]").await;
+            if el.attr("data-state").await.unwrap().as_deref() == Some("saved") {
+                return;
+            }
+            assert!(start.elapsed() < Duration::from_secs(15), "not saved within 15 s");
+            tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
 }

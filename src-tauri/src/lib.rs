@@ -6,15 +6,6 @@ pub mod state;
 
 use tauri::{Builder, Runtime};
 
-/// The OS user, recorded as the actor of edits made in the app.
-pub fn os_user() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .ok()
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| "unknown".to_owned())
-}
-
 /// The app's setup, shared by `run` and the mock-runtime tests.
 pub fn app<R: Runtime>(builder: Builder<R>, state: state::AppState) -> Builder<R> {
     builder.plugin(tauri_plugin_dialog::init()).manage(state).invoke_handler(tauri::generate_handler![
@@ -45,7 +36,7 @@ pub fn app<R: Runtime>(builder: Builder<R>, state: state::AppState) -> Builder<R
 
 pub fn run() {
     let db = governance_core::paths::default_db_path();
-    let state = state::AppState::open(db, &os_user());
+    let state = state::AppState::open(db, &governance_core::paths::os_user());
     app(tauri::Builder::default(), state)
         .run(tauri::generate_context!())
         .expect("error while running Governance Workbench");

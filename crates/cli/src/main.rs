@@ -137,12 +137,7 @@ enum Command {
 }
 
 fn actor(cli: &Cli) -> String {
-    cli.actor
-        .clone()
-        .or_else(|| std::env::var("USER").ok())
-        .or_else(|| std::env::var("USERNAME").ok())
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| "unknown".to_owned())
+    cli.actor.clone().filter(|s| !s.trim().is_empty()).unwrap_or_else(paths::os_user)
 }
 
 fn framework_id(store: &Store, given: &Option<String>) -> Result<String, Error> {

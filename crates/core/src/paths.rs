@@ -14,3 +14,14 @@ pub fn default_db_path() -> PathBuf {
     let base = dirs::data_dir().unwrap_or_else(|| PathBuf::from("."));
     base.join("governance-workbench").join("governance.db")
 }
+
+/// The name of the person running the program, for the audit log and publication records:
+/// `$USER`, `$USERNAME` or `$LOGNAME`, else the name of the home folder, else "unknown".
+pub fn os_user() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .chain(dirs::home_dir().and_then(|h| h.file_name().map(|n| n.to_string_lossy().into_owned())))
+        .find(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| "unknown".to_owned())
+}

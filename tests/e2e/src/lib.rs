@@ -59,8 +59,17 @@ impl Session {
         Self::start_timed(data_home).await.0
     }
 
+    /// Starts the app with extra environment variables (they reach the app through the drivers).
+    pub async fn start_with_env(data_home: tempfile::TempDir, env: &[(&str, &str)]) -> Session {
+        Self::launch(data_home, env).await.0
+    }
+
     /// Starts the app and also returns how long the session (app launch) took.
     pub async fn start_timed(data_home: tempfile::TempDir) -> (Session, Duration) {
+        Self::launch(data_home, &[]).await
+    }
+
+    async fn launch(data_home: tempfile::TempDir, env: &[(&str, &str)]) -> (Session, Duration) {
         let app = app_binary();
         assert!(app.exists(), "no app binary at {}: build it first (make e2e does)", app.display());
         for port in [4444, 4445] {
@@ -72,6 +81,7 @@ impl Session {
         let mut driver = Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()))
             .env("XDG_DATA_HOME", data_home.path())
             .env_remove("GOVERNANCE_DB")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             // Its own process group, so the drop below also ends WebKitWebDriver and the app.

@@ -1,5 +1,6 @@
 // In-page dialogs (never window.confirm / prompt: WebKitGTK under WebDriver handles those
 // poorly). A page asks with a promise; the one DialogHost in the app shows the question.
+import type { VersionInfo } from "./bindings";
 
 export type ConfirmSpec = {
   kind: "confirm";
@@ -24,9 +25,28 @@ export type NameSpec = {
 
 export type NameAnswer = { name: string; fromTemplate: boolean };
 
+/** The result of one attempt to publish, as the publish dialog shows it. */
+export type PublishAttempt =
+  | { ok: true; version: VersionInfo }
+  | { ok: false; code: string; message: string };
+
+/** Publishing a version: a change summary, then the outcome, in the same dialog. */
+export type PublishSpec = {
+  kind: "publish";
+  title: string;
+  /** The number the new version will get. */
+  nextNumber: number;
+  /** Error and warning findings of the draft as it is now. */
+  errors: number;
+  warnings: number;
+  /** Publishes with this summary; the dialog stays open to show a refusal or the new version. */
+  publish: (summary: string) => Promise<PublishAttempt>;
+};
+
 type Open =
   | (ConfirmSpec & { resolve: (ok: boolean) => void })
-  | (NameSpec & { resolve: (a: NameAnswer | null) => void });
+  | (NameSpec & { resolve: (a: NameAnswer | null) => void })
+  | (PublishSpec & { resolve: (v: VersionInfo | null) => void });
 
 class Dialogs {
   current = $state.raw<Open | null>(null);
@@ -41,12 +61,19 @@ class Dialogs {
     return new Promise((resolve) => (this.current = { ...spec, kind: "name", resolve }));
   }
 
-  close(answer: boolean | NameAnswer | null): void {
+  /** Resolves with the published version, or `null` when the dialog closes without one. */
+  publish(spec: Omit<PublishSpec, "kind">): Promise<VersionInfo | null> {
+    this.cancelOpen();
+    return new Promise((resolve) => (this.current = { ...spec, kind: "publish", resolve }));
+  }
+
+  close(answer: boolean | NameAnswer | VersionInfo | null): void {
     const c = this.current;
     this.current = null;
     if (!c) return;
     if (c.kind === "confirm") c.resolve(answer === true);
-    else c.resolve(answer !== null && typeof answer === "object" ? answer : null);
+    else if (c.kind === "publish") c.resolve(answer !== null && typeof answer === "object" && "sha256" in answer ? answer : null);
+    else c.resolve(answer !== null && typeof answer === "object" && "fromTemplate" in answer ? answer : null);
   }
 
   private cancelOpen() {

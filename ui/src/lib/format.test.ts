@@ -4,6 +4,8 @@ import {
   daysBetween,
   formatAmount,
   formatAuditValue,
+  formatBytes,
+  formatInstant,
   formatTimestamp,
   formatCadence,
   formatDate,
@@ -13,6 +15,7 @@ import {
   label,
   localIsoDate,
   plural,
+  sentence,
   PLATFORM_KIND_LABELS,
 } from "./format";
 
@@ -132,5 +135,47 @@ describe("audit log values", () => {
     expect(formatAuditValue('"Dana\\nOkafor"')).toBe("Dana Okafor");
     expect(formatAuditValue('["a","b"]')).toBe('["a","b"]');
     expect(formatAuditValue("x".repeat(200), 10)).toBe("xxxxxxxxx…");
+  });
+});
+
+describe("formatInstant", () => {
+  it("shows a timestamp in local time with its offset, and in UTC", () => {
+    expect(formatInstant("2026-11-26T12:18:05Z", -60)).toEqual({
+      local: "26 Nov 2026, 13:18",
+      zone: "UTC+01:00",
+      utc: "26 Nov 2026, 12:18 UTC",
+      localIsUtc: false,
+    });
+    expect(formatInstant("2026-11-26T12:18:05Z", 0)?.localIsUtc).toBe(true);
+  });
+
+  it("moves to the previous day west of UTC and handles half-hour offsets", () => {
+    expect(formatInstant("2026-01-01T02:05:00Z", 300)?.local).toBe("31 Dec 2025, 21:05");
+    expect(formatInstant("2026-01-01T02:05:00Z", 300)?.zone).toBe("UTC-05:00");
+    expect(formatInstant("2026-01-01T02:05:00Z", -330)?.zone).toBe("UTC+05:30");
+    expect(formatInstant("2026-01-01T02:05:00Z", -330)?.local).toBe("1 Jan 2026, 07:35");
+  });
+
+  it("refuses anything that is not a timestamp", () => {
+    expect(formatInstant("2026-01-01")).toBeNull();
+    expect(formatInstant("yesterday")).toBeNull();
+  });
+});
+
+describe("formatBytes", () => {
+  it("writes sizes in bytes, KB and MB", () => {
+    expect(formatBytes(1)).toBe("1 byte");
+    expect(formatBytes(980)).toBe("980 bytes");
+    expect(formatBytes(245_760)).toBe("240 KB");
+    expect(formatBytes(1536)).toBe("1.5 KB");
+    expect(formatBytes(1_288_490)).toBe("1.2 MB");
+  });
+});
+
+describe("sentence", () => {
+  it("capitalises a back-end message and ends it with a full stop once", () => {
+    expect(sentence("nothing changed since version 2")).toBe("Nothing changed since version 2.");
+    expect(sentence("Done.")).toBe("Done.");
+    expect(sentence("  ")).toBe("");
   });
 });

@@ -229,3 +229,64 @@ export function formatAuditValue(v: string, max = 140): string {
   text = text.replace(/\s+/g, " ").trim();
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** An instant shown in the machine's local time and in UTC. */
+export type InstantText = {
+  /** "26 Nov 2026, 13:18" in local time. */
+  local: string;
+  /** The local offset from UTC, "UTC+01:00". */
+  zone: string;
+  /** "26 Nov 2026, 12:18 UTC". */
+  utc: string;
+  /** The machine's local time is UTC: one of the two is enough. */
+  localIsUtc: boolean;
+};
+
+function dayAndTime(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
+
+/**
+ * An RFC 3339 timestamp ("2026-11-26T12:18:05Z") in local time and in UTC. `offsetMinutes` is
+ * what `Date.getTimezoneOffset` returns (minutes behind UTC: -60 for UTC+1); by default the
+ * machine's offset at that instant. `null` for anything that is not a timestamp.
+ */
+export function formatInstant(iso: string, offsetMinutes?: number): InstantText | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso)) return null;
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return null;
+  const offset = offsetMinutes ?? new Date(t).getTimezoneOffset();
+  const ahead = -offset;
+  const p = (n: number) => String(n).padStart(2, "0");
+  const zone = `UTC${ahead >= 0 ? "+" : "-"}${p(Math.floor(Math.abs(ahead) / 60))}:${p(Math.abs(ahead) % 60)}`;
+  return {
+    local: dayAndTime(new Date(t + ahead * 60_000)),
+    zone,
+    utc: `${dayAndTime(new Date(t))} UTC`,
+    localIsUtc: ahead === 0,
+  };
+}
+
+/** 980 -> "980 bytes", 245760 -> "240 KB", 1288490 -> "1.2 MB" (1 KB = 1,024 bytes). */
+export function formatBytes(n: number): string {
+  if (!Number.isFinite(n) || n < 0) return `${n} bytes`;
+  if (n < 1024) return plural(n, "byte");
+  const units = ["KB", "MB", "GB"];
+  let v = n / 1024;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  const text = v < 10 ? v.toFixed(1).replace(/\.0$/, "") : String(Math.round(v));
+  return `${text} ${units[u]}`;
+}
+
+/** A message of the back end as a sentence: first letter capitalised, a full stop at the end. */
+export function sentence(text: string): string {
+  const t = text.trim();
+  if (t === "") return t;
+  const first = t[0].toUpperCase() + t.slice(1);
+  return /[.!?:]$/.test(first) ? first : `${first}.`;
+}

@@ -3,7 +3,7 @@ import { SECTION_ORDER } from "./findings";
 import { NAV, pageFromHash, pageHref, pageOfSection } from "./nav";
 
 describe("navigation", () => {
-  it("lists the eleven pages in the sidebar order", () => {
+  it("lists the thirteen pages in the sidebar order, publishing and reviews last", () => {
     expect(NAV.map((n) => n.page)).toEqual([
       "overview",
       "parties",
@@ -16,7 +16,10 @@ describe("navigation", () => {
       "override_policy",
       "review_schedule",
       "findings",
+      "versions",
+      "reviews",
     ]);
+    expect(NAV.filter((n) => n.group === "publishing").map((n) => n.page)).toEqual(["versions", "reviews"]);
   });
 
   it("gives every findings section a page whose link counts it", () => {
@@ -31,5 +34,6 @@ describe("navigation", () => {
     expect(pageFromHash("#data_quality")).toBe("data_quality");
     expect(pageFromHash("")).toBe("overview");
     expect(pageFromHash("#/nope")).toBe("overview");
+    expect(pageFromHash("#/reviews")).toBe("reviews");
   });
 });

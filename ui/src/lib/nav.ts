@@ -12,31 +12,44 @@ export type Page =
   | "hard_stops"
   | "override_policy"
   | "review_schedule"
-  | "findings";
+  | "findings"
+  | "versions"
+  | "reviews";
+
+/** Where a link sits in the sidebar: the framework's sections, or publishing and reviews. */
+export type NavGroup = "sections" | "publishing";
 
 export type NavItem = {
   page: Page;
   label: string;
-  /** The findings section whose counts the link shows; `null` = all findings. */
+  /** The findings section whose counts the link shows; `null` = none of one section. */
   section: Section | null;
+  group: NavGroup;
 };
 
 /** The sidebar, in order. */
 export const NAV: ReadonlyArray<NavItem> = [
-  { page: "overview", label: "Overview", section: "framework" },
-  { page: "parties", label: "Parties", section: "parties" },
-  { page: "platforms", label: "Platforms", section: "platforms" },
-  { page: "capabilities", label: "Capabilities", section: "capabilities" },
-  { page: "matrix", label: "Compatibility matrix", section: "matrix" },
-  { page: "raci", label: "RACI", section: "raci" },
-  { page: "data_quality", label: "Data quality", section: "data_quality" },
-  { page: "hard_stops", label: "Hard stops", section: "hard_stops" },
-  { page: "override_policy", label: "Override policy", section: "override_policy" },
-  { page: "review_schedule", label: "Review schedule", section: "review_schedule" },
-  { page: "findings", label: "Findings", section: null },
+  { page: "overview", label: "Overview", section: "framework", group: "sections" },
+  { page: "parties", label: "Parties", section: "parties", group: "sections" },
+  { page: "platforms", label: "Platforms", section: "platforms", group: "sections" },
+  { page: "capabilities", label: "Capabilities", section: "capabilities", group: "sections" },
+  { page: "matrix", label: "Compatibility matrix", section: "matrix", group: "sections" },
+  { page: "raci", label: "RACI", section: "raci", group: "sections" },
+  { page: "data_quality", label: "Data quality", section: "data_quality", group: "sections" },
+  { page: "hard_stops", label: "Hard stops", section: "hard_stops", group: "sections" },
+  { page: "override_policy", label: "Override policy", section: "override_policy", group: "sections" },
+  { page: "review_schedule", label: "Review schedule", section: "review_schedule", group: "sections" },
+  { page: "findings", label: "Findings", section: null, group: "sections" },
+  { page: "versions", label: "Versions", section: null, group: "publishing" },
+  { page: "reviews", label: "Reviews", section: null, group: "publishing" },
 ];
 
 const PAGES = new Set<string>(NAV.map((n) => n.page));
+
+/** Whether a page shows the counts of every finding (the Findings page). */
+export function countsAllFindings(page: Page): boolean {
+  return page === "findings";
+}
 
 /** The page that shows a section's items. */
 export function pageOfSection(section: Section): Page {

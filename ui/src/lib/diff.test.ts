@@ -1,0 +1,213 @@
+import { describe, expect, it } from "vitest";
+import type { Change } from "./bindings";
+import {
+  buildDiffNames,
+  countsText,
+  describePath,
+  displayValue,
+  fieldLabel,
+  groupChanges,
+  markDifferences,
+  parsePath,
+  sectionOfPath,
+  textDelta,
+  valueText,
+} from "./diff";
+import { sampleFramework } from "./test-fixtures";
+
+const names = buildDiffNames(sampleFramework());
+const change = (kind: Change["kind"], path: string, old: unknown, neu: unknown): Change => ({ kind, path, old, new: neu });
+
+describe("change paths", () => {
+  it("splits a path into steps and keeps keys with slashes whole", () => {
+    expect(parsePath("platforms[tiktok].contract.required_latency.amount")).toEqual([
+      { name: "platforms", key: "tiktok" },
+      { name: "contract", key: null },
+      { name: "required_latency", key: null },
+      { name: "amount", key: null },
+    ]);
+    expect(parsePath("matrix[media-buying/tiktok].support")).toEqual([
+      { name: "matrix", key: "media-buying/tiktok" },
+      { name: "support", key: null },
+    ]);
+  });
+
+  it("finds the section of a path, and puts the framework's own fields under the framework", () => {
+    expect(sectionOfPath("raci[triage].assignments[cmo].role")).toBe("raci");
+    expect(sectionOfPath("override_policy.kill_switch_holders")).toBe("override_policy");
+    expect(sectionOfPath("review_schedule")).toBe("review_schedule");
+    expect(sectionOfPath("jurisdictions")).toBe("framework");
+    expect(sectionOfPath("name")).toBe("framework");
+  });
+
+  it("translates item ids to the names of the current draft", () => {
+    expect(describePath("platforms[meta].contract.required_latency.amount", names)).toMatchObject({
+      section: "platforms",
+      item: "Meta Ads",
+      field: "Contract › Required latency › Amount",
+    });
+    expect(describePath("matrix[buy/crm].support", names)).toMatchObject({ item: "Media buying on Salesforce", field: "Support" });
+  });
+
+  it("falls back to the id for an item the draft no longer has", () => {
+    expect(describePath("platforms[tiktok].name", names).item).toBe("tiktok");
+    expect(describePath("matrix[gone/tiktok].mode", names).item).toBe("gone on tiktok");
+  });
+
+  it("names a RACI letter by its party", () => {
+    expect(describePath("raci[approve-spend].assignments[cmo].role", names)).toMatchObject({
+      item: "Approve spend",
+      field: "Letter of Dana Reyes",
+    });
+    expect(describePath("raci[approve-spend].assignments[nobody]", names).field).toBe("Letter of nobody");
+  });
+
+  it("names a field of the override policy or review schedule without an item", () => {
+    expect(describePath("review_schedule.next_due", names)).toMatchObject({ item: null, field: "Next review due" });
+    expect(describePath("description", names)).toMatchObject({ section: "framework", item: null, field: "Description" });
+  });
+
+  it("humanises a field it does not know", () => {
+    expect(fieldLabel("min_completeness_pct")).toBe("Minimum completeness");
+    expect(fieldLabel("some_new_field")).toBe("Some new field");
+  });
+});
+
+describe("values in the diff", () => {
+  const ctx = (section: string, field: string) => ({ section, field, names });
+
+  it("shows text as text and marks empty values in words", () => {
+    expect(displayValue("Retry three times", ctx("platforms", "error_handling"))).toEqual({ type: "text", text: "Retry three times" });
+    expect(displayValue("", ctx("platforms", "error_handling"))).toEqual({ type: "empty", text: "(empty)" });
+    expect(displayValue(null, ctx("matrix", "last_verified"))).toEqual({ type: "empty", text: "(none)" });
+    expect(displayValue([], ctx("platforms", "data_formats"))).toEqual({ type: "empty", text: "(empty list)" });
+  });
+
+  it("shows enum values, dates, percentages and durations as people write them", () => {
+    expect(valueText("partial", ctx("matrix", "support"))).toBe("Partial");
+    expect(valueText("ad_platform", ctx("platforms", "kind"))).toBe("Ad platform");
+    expect(valueText("team", ctx("parties", "kind"))).toBe("Team");
+    expect(valueText("2025-02-01", ctx("matrix", "last_verified"))).toBe("1 Feb 2025");
+    expect(valueText(97.5, ctx("data_quality", "min_completeness_pct"))).toBe("97.5%");
+    expect(displayValue({ amount: 24, unit: "hours" }, ctx("platforms", "required_latency"))).toEqual({ type: "text", text: "24 hours" });
+    expect(valueText({ amount: "25000", currency: "USD" }, ctx("hard_stops", "cap"))).toBe("USD 25,000");
+    expect(valueText(true, ctx("hard_stops", "all_platforms"))).toBe("yes");
+    expect(valueText("18000.00", ctx("hard_stops", "amount"))).toBe("18,000.00");
+  });
+
+  it("shows ids of parties and platforms by name", () => {
+    expect(displayValue(["cmo", "ops", "ghost"], ctx("override_policy", "kill_switch_holders"))).toEqual({
+      type: "list",
+      items: ["Dana Reyes", "Marketing Ops", "ghost"],
+    });
+    expect(valueText("meta", ctx("data_quality", "source_platform"))).toBe("Meta Ads");
+  });
+
+  it("shows an added item as a compact list of its fields, without its id", () => {
+    const v = displayValue(
+      { id: "ops", name: "Marketing Ops", title: "Team", email: null, kind: "team" },
+      ctx("parties", ""),
+    );
+    expect(v).toEqual({
+      type: "fields",
+      fields: [
+        { label: "Name", text: "Marketing Ops" },
+        { label: "Title", text: "Team" },
+        { label: "Email", text: "(none)" },
+        { label: "Kind", text: "Team" },
+      ],
+    });
+  });
+
+  it("flattens a nested object such as a platform's contract into labelled lines", () => {
+    const v = displayValue(sampleFramework().platforms[0], ctx("platforms", ""));
+    expect(v.type).toBe("fields");
+    const fields = v.type === "fields" ? v.fields : [];
+    expect(fields).toContainEqual({ label: "Contract › Required latency", text: "24 hours" });
+    expect(fields).toContainEqual({ label: "Contract › When unavailable", text: "Pause" });
+  });
+
+  it("shows a RACI letter as the letter, and a list of letters with party names", () => {
+    expect(displayValue({ party: "cmo", role: "A" }, ctx("raci", "role"))).toEqual({ type: "text", text: "A" });
+    expect(valueText([{ party: "cmo", role: "A" }, { party: "ops", role: "R" }], ctx("raci", "assignments"))).toBe(
+      "Dana Reyes: A; Marketing Ops: R",
+    );
+  });
+});
+
+describe("grouping changes", () => {
+  const changes: Change[] = [
+    change("changed", "description", "Old text", "New text"),
+    change("changed", "platforms[meta].contract.required_latency.amount", 24, 12),
+    change("added", "platforms[tiktok]", null, { id: "tiktok", name: "TikTok", kind: "social" }),
+    change("changed", "matrix[buy/meta].support", "partial", "full"),
+    change("removed", "raci[incident].assignments[ops]", { party: "ops", role: "R" }, null),
+    change("changed", "parties[cmo].title", "CMO", "Chief Marketing Officer"),
+    change("changed", "platforms[tiktok].kind", "social", "ad_platform"),
+  ];
+
+  it("groups changes by section in sidebar order and keeps their order within a section", () => {
+    const groups = groupChanges(changes, names);
+    expect(groups.map((g) => g.label)).toEqual(["Framework details", "Parties", "Platforms", "Compatibility matrix", "RACI"]);
+    expect(groups[2].rows.map((r) => r.path)).toEqual([
+      "platforms[meta].contract.required_latency.amount",
+      "platforms[tiktok]",
+      "platforms[tiktok].kind",
+    ]);
+  });
+
+  it("counts added, removed and changed fields per section", () => {
+    const platforms = groupChanges(changes, names).find((g) => g.section === "platforms")!;
+    expect(platforms.counts).toEqual({ added: 1, removed: 0, changed: 2 });
+    expect(countsText(platforms.counts)).toBe("1 added, 2 changed");
+    expect(countsText({ added: 0, removed: 0, changed: 0 })).toBe("no changes");
+  });
+
+  it("names an item the draft lacks by the name in its added or removed value", () => {
+    const platforms = groupChanges(changes, names).find((g) => g.section === "platforms")!;
+    expect(platforms.rows[2]).toMatchObject({ item: "TikTok", field: "Kind" });
+    expect(platforms.rows[2].new).toEqual({ type: "text", text: "Ad platform" });
+  });
+
+  it("gives an added value no old side and a removed value no new side", () => {
+    const groups = groupChanges(changes, names);
+    const added = groups[2].rows[1];
+    expect(added.old).toBeNull();
+    expect(added.field).toBe("");
+    const removed = groups.find((g) => g.section === "raci")!.rows[0];
+    expect(removed).toMatchObject({ item: "Incident response", field: "Letter of Marketing Ops", new: null });
+    expect(removed.old).toEqual({ type: "text", text: "R" });
+  });
+});
+
+describe("marking what changed inside a value", () => {
+  it("finds the changed words between the common beginning and end of two texts", () => {
+    expect(textDelta("Pause all writes and page on-call", "Pause all TikTok writes and page on-call")).toEqual({
+      prefix: "Pause all ",
+      oldMid: "",
+      newMid: "TikTok ",
+      suffix: "writes and page on-call",
+    });
+    expect(textDelta("Retry three times", "Retry five times")).toEqual({ prefix: "Retry ", oldMid: "three", newMid: "five", suffix: " times" });
+  });
+
+  it("marks whole words, never half a word", () => {
+    expect(textDelta("complete within 6 hours", "complete within 16 hours")).toMatchObject({ oldMid: "6", newMid: "16" });
+    expect(textDelta("colour", "color")).toMatchObject({ prefix: "", oldMid: "colour", newMid: "color", suffix: "" });
+  });
+
+  it("marks the changed part of a long text and leaves short texts whole", () => {
+    const long = "Reporting in our account has lagged up to 6 hours and been restated for up to 72 hours.";
+    const [a, b] = markDifferences({ type: "text", text: long }, { type: "text", text: long.replace("6 hours", "8 hours") });
+    expect(a.type === "text" && a.parts?.filter((p) => p.mark).map((p) => p.text)).toEqual(["6"]);
+    expect(b.type === "text" && b.parts?.filter((p) => p.mark).map((p) => p.text)).toEqual(["8"]);
+    const [c] = markDifferences({ type: "text", text: "Pause" }, { type: "text", text: "Safe default" });
+    expect(c).toEqual({ type: "text", text: "Pause" });
+  });
+
+  it("marks the entries of a list that the other side lacks", () => {
+    const [a, b] = markDifferences({ type: "list", items: ["US", "UK", "EU"] }, { type: "list", items: ["US", "EU", "CH"] });
+    expect(a).toEqual({ type: "list", items: ["US", "UK", "EU"], marks: [false, true, false] });
+    expect(b).toEqual({ type: "list", items: ["US", "EU", "CH"], marks: [false, false, true] });
+  });
+});

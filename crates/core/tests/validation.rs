@@ -96,17 +96,12 @@ fn a_party_accountable_for_many_activities_is_flagged_as_overloaded() {
 #[test]
 fn a_partial_cell_must_choose_constrained_or_disabled() {
     let mut fw = starter();
-    let cell = &mut fw.matrix[0];
-    cell.support = Support::Partial;
-    cell.mode = OperatingMode::Normal;
+    fw.matrix[0].support = Support::Partial;
+    fw.matrix[0].mode = OperatingMode::Normal;
     let f = validate(&fw, today());
     assert!(has(&f, Severity::Error, Section::Matrix, "must be constrained"));
-    cell_mode(&mut fw, OperatingMode::Disabled);
+    fw.matrix[0].mode = OperatingMode::Disabled;
     assert!(errors(&validate(&fw, today())).is_empty());
-}
-
-fn cell_mode(fw: &mut Framework, m: OperatingMode) {
-    fw.matrix[0].mode = m;
 }
 
 #[test]
@@ -123,7 +118,7 @@ fn unsupported_cells_must_be_disabled_and_untested_cells_are_counted() {
     let mut fw = starter();
     fw.matrix[0].support = Support::Unsupported;
     fw.matrix[0].mode = OperatingMode::Normal;
-    let removed = fw.matrix.pop().unwrap();
+    fw.matrix.pop();
     let f = validate(&fw, today());
     assert!(has(&f, Severity::Error, Section::Matrix, "must be disabled"));
     let total = fw.capabilities.len() * fw.platforms.len();
@@ -133,7 +128,6 @@ fn unsupported_cells_must_be_disabled_and_untested_cells_are_counted() {
         Section::Matrix,
         &format!("1 of {total} capability x platform cells are untested")
     ));
-    let _ = removed;
 }
 
 #[test]

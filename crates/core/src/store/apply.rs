@@ -1,12 +1,13 @@
 //! Applying edits to a draft, undoing them, and creating, copying and deleting frameworks.
 
+use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::rows::{self, Table};
 use super::{append_audit, audit_changes, Store};
-use crate::diff::{diff_values, Change, ChangeKind};
+use crate::diff::{diff, diff_values, Change, ChangeKind};
 use crate::edit::{removal_impact, slug, Details, Edit, EditRequest, ListKind};
 use crate::error::{Error, Result};
 use crate::model::*;
@@ -99,7 +100,7 @@ impl Store {
                 )));
             }
         }
-        let done = carry_out(&tx, fw, &req.edit, &now)?;
+        let done = carry_out(&tx, fw, &req.edit)?;
         if !done.changes.is_empty() {
             touch(&tx, fw, &now)?;
             audit_changes(&tx, &now, actor, &req.framework, &done.changes)?;
@@ -150,7 +151,7 @@ impl Store {
         let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
         let mut changes = Vec::new();
         for e in &edits {
-            changes.extend(carry_out(&tx, fw, e, &now)?.changes);
+            changes.extend(carry_out(&tx, fw, e)?.changes);
         }
         touch(&tx, fw, &now)?;
         audit_changes(&tx, &now, actor, framework, &changes)?;
@@ -266,8 +267,6 @@ impl Store {
     }
 }
 
-use chrono::NaiveDate;
-
 pub(super) fn framework_row(conn: &Connection, key: &str) -> Result<i64> {
     conn.query_row("SELECT id FROM frameworks WHERE key = ?1", [key], |r| r.get(0))
         .optional()?
@@ -374,7 +373,7 @@ fn remove_simple<T: Serialize + Clone>(
 
 /// Removes an item whose removal cascades (cells, letters, references); undo restores the
 /// whole earlier draft, since that is the only exact inverse.
-fn remove_cascading(tx: &Connection, fw: i64, edit: &Edit, what: String, now: &str) -> Result<Done> {
+fn remove_cascading(tx: &Connection, fw: i64, edit: &Edit, what: String) -> Result<Done> {
     let old = rows::load(tx, fw)?;
     let mut new = old.clone();
     match edit {
@@ -424,7 +423,6 @@ fn remove_cascading(tx: &Connection, fw: i64, edit: &Edit, what: String, now: &s
         }
         _ => unreachable!("only cascading removals come here"),
     }
-    let _ = now;
     rows::sync(tx, fw, &old, &new)?;
     Ok(Done {
         label: format!("Removed {what}"),
@@ -433,9 +431,7 @@ fn remove_cascading(tx: &Connection, fw: i64, edit: &Edit, what: String, now: &s
     })
 }
 
-use crate::diff::diff;
-
-fn carry_out(tx: &Connection, fw: i64, edit: &Edit, now: &str) -> Result<Done> {
+fn carry_out(tx: &Connection, fw: i64, edit: &Edit) -> Result<Done> {
     match edit {
         Edit::SetDetails { details } => {
             check(
@@ -660,9 +656,9 @@ fn carry_out(tx: &Connection, fw: i64, edit: &Edit, now: &str) -> Result<Done> {
                 stop,
             })
         }
-        Edit::RemoveParty { id } => remove_cascading(tx, fw, edit, format!("party {id}"), now),
-        Edit::RemovePlatform { id } => remove_cascading(tx, fw, edit, format!("platform {id}"), now),
-        Edit::RemoveCapability { id } => remove_cascading(tx, fw, edit, format!("capability {id}"), now),
+        Edit::RemoveParty { id } => remove_cascading(tx, fw, edit, format!("party {id}")),
+        Edit::RemovePlatform { id } => remove_cascading(tx, fw, edit, format!("platform {id}")),
+        Edit::RemoveCapability { id } => remove_cascading(tx, fw, edit, format!("capability {id}")),
         Edit::Move { list, id, to } => {
             let table = list.table();
             let mut st = tx.prepare_cached(&format!("SELECT key FROM {table} WHERE fw = ?1 ORDER BY pos"))?;

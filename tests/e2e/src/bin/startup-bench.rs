@@ -7,22 +7,22 @@ use std::time::{Duration, Instant};
 use e2e::{default_db, Session};
 
 /// Scrolls the matrix down and right in steps, one step per animation frame, and returns the
-/// longest frame in milliseconds (what a person would see as a stutter).
+/// longest and the mean frame in milliseconds (a long frame is what a person sees as a stutter).
 const SCROLL_SCRIPT: &str = "
     const done = arguments[arguments.length - 1];
     const el = document.querySelector('.matrix-body .scroll');
-    let worst = 0, last = performance.now(), i = 0;
+    let worst = 0, total = 0, last = performance.now(), i = 0;
     function step() {
         const now = performance.now();
-        if (i > 0) worst = Math.max(worst, now - last);
+        if (i > 0) { worst = Math.max(worst, now - last); total += now - last; }
         last = now;
-        if (i++ >= 60) { done(worst); return; }
+        if (i++ >= 60) { done([worst, total / 60]); return; }
         el.scrollTop += 240; el.scrollLeft += 40;
         requestAnimationFrame(step);
     }
     requestAnimationFrame(step);";
 
-async fn launch(home: tempfile::TempDir) -> (Duration, Duration, f64) {
+async fn launch(home: tempfile::TempDir) -> (Duration, Duration, (f64, f64)) {
     let start = Instant::now();
     let (s, _) = Session::start_timed(home).await;
     s.text("[data-testid=app-ready]").await;
@@ -31,9 +31,10 @@ async fn launch(home: tempfile::TempDir) -> (Duration, Duration, f64) {
     s.click("[data-testid=nav-matrix]").await;
     s.find("[data-testid^=cell-]").await;
     let matrix = t.elapsed();
-    let worst = s.client.execute_async(SCROLL_SCRIPT, vec![]).await.unwrap().as_f64().unwrap_or(f64::NAN);
+    let v = s.client.execute_async(SCROLL_SCRIPT, vec![]).await.unwrap();
+    let frames = (v[0].as_f64().unwrap_or(f64::NAN), v[1].as_f64().unwrap_or(f64::NAN));
     s.close().await;
-    (ready, matrix, worst)
+    (ready, matrix, frames)
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -78,6 +79,10 @@ async fn main() {
         if l.as_millis() < 1500 { "ok" } else { "MISSED" }
     );
     println!("{:<52} {:>7.0} ms", "open the 60 x 200 matrix page (large framework)", ms(median(matrix)));
-    frames.sort_by(f64::total_cmp);
-    println!("{:<52} {:>7.0} ms", "longest frame while scrolling that matrix (median)", frames[frames.len() / 2]);
+    let mut worst: Vec<f64> = frames.iter().map(|f| f.0).collect();
+    let mut mean: Vec<f64> = frames.iter().map(|f| f.1).collect();
+    worst.sort_by(f64::total_cmp);
+    mean.sort_by(f64::total_cmp);
+    println!("{:<52} {:>7.0} ms", "scrolling that matrix: longest frame (median)", worst[worst.len() / 2]);
+    println!("{:<52} {:>7.0} ms", "scrolling that matrix: mean frame (median)", mean[mean.len() / 2]);
 }

@@ -76,10 +76,6 @@ fn is_sha256_hex(s: &str) -> bool {
     s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// Renders the report of one published version.
 ///
 /// Fails when the hashes are not lowercase SHA-256 hex or when `snapshot_sha256` is not the hash
@@ -93,7 +89,7 @@ pub fn render(input: &ReportInput) -> Result<Rendered, ReportError> {
             return Err(ReportError::Input("previous_sha256 is not 64 lowercase hex digits".into()));
         }
     }
-    let actual = hex(&Sha256::digest(input.snapshot_json));
+    let actual = governance_core::store::sha256_hex(input.snapshot_json);
     if actual != input.snapshot_sha256 {
         return Err(ReportError::Input(format!(
             "snapshot_sha256 {} is not the hash of the snapshot ({actual})",

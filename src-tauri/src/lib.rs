@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod commands;
+pub mod rendering;
 pub mod state;
 
 use tauri::{Builder, Runtime};
@@ -35,6 +36,7 @@ pub fn app<R: Runtime>(builder: Builder<R>, state: state::AppState) -> Builder<R
 }
 
 pub fn run() {
+    rendering::configure();
     let db = governance_core::paths::default_db_path();
     let state = state::AppState::open(db, &governance_core::paths::os_user());
     app(tauri::Builder::default(), state)

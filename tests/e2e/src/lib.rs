@@ -31,6 +31,19 @@ pub fn screenshot_dir() -> PathBuf {
     d
 }
 
+/// Adds a 1 px square that changes colour on every animation frame (see `Session::screenshot`).
+const TICKER_ON: &str = "
+    const d = document.createElement('div');
+    d.id = 'e2e-paint-ticker';
+    Object.assign(d.style, { position: 'fixed', left: '0', top: '0', width: '1px', height: '1px', pointerEvents: 'none', zIndex: '2147483647' });
+    document.body.appendChild(d);
+    let n = 0;
+    (function tick() {
+        if (!d.isConnected) return;
+        d.style.background = n++ % 2 ? 'rgba(0, 0, 0, 0.01)' : 'rgba(0, 0, 0, 0.02)';
+        requestAnimationFrame(tick);
+    })();";
+
 /// One app session: a data folder of its own, a driver process group, a WebDriver client.
 pub struct Session {
     pub client: Client,
@@ -223,7 +236,16 @@ impl Session {
             )
             .await
             .unwrap();
-        let png = self.client.screenshot().await.unwrap();
+        // Without OpenGL compositing (the app's choice on a machine without a GPU, as under
+        // Xvfb) WebKitWebDriver's screenshot waits for the next paint, which an idle page never
+        // makes: it hung for good. A 1 px, near-transparent square repainted every frame while
+        // the screenshot is taken keeps paints coming.
+        self.client.execute(TICKER_ON, vec![]).await.unwrap();
+        let Ok(png) = tokio::time::timeout(Duration::from_secs(30), self.client.screenshot()).await else {
+            panic!("the screenshot {name} did not come within 30 s");
+        };
+        let png = png.unwrap();
+        self.client.execute("document.getElementById('e2e-paint-ticker')?.remove()", vec![]).await.unwrap();
         let path = screenshot_dir().join(format!("{name}.png"));
         std::fs::write(&path, png).unwrap();
         path

@@ -12,6 +12,15 @@ export const minWidth: Action<HTMLElement, number> = (node, px) => {
   };
 };
 
+/** Sets the element's width in pixels, or leaves it to the style sheet when null. */
+export const widthPx: Action<HTMLElement, number | null> = (node, px) => {
+  const set = (v: number | null) => {
+    node.style.width = v === null ? "" : `${v}px`;
+  };
+  set(px);
+  return { update: set };
+};
+
 /** Sets the element's height in pixels. */
 export const heightPx: Action<HTMLElement, number> = (node, px) => {
   node.style.height = `${px}px`;

@@ -1,0 +1,66 @@
+//! Issue 3: the 60 x 200 matrix draws only what is in view, and the keyboard still reaches
+//! every cell of it (the grid scrolls the cell in and draws it before focusing it).
+
+use e2e::{default_db, Session};
+use governance_core::Support;
+
+const KEY_CONTROL: &str = "\u{E009}";
+const KEY_END: &str = "\u{E010}";
+const KEY_HOME: &str = "\u{E011}";
+const KEY_ENTER: &str = "\u{E007}";
+
+/// The test id of the focused element and whether it lies inside the matrix's scroll box.
+const FOCUSED: &str = "
+    const el = document.activeElement;
+    const box = document.querySelector('.matrix-body .scroll').getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    const inside = r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+    return [el.getAttribute('data-testid'), inside];";
+
+#[tokio::test]
+async fn the_large_matrix_draws_only_the_cells_in_view_and_the_keyboard_reaches_its_far_corner() {
+    let large = governance_core::sample::large_framework();
+    let (first_cap, last_cap) = (&large.capabilities[0], large.capabilities.last().unwrap());
+    let (first_plat, last_plat) = (&large.platforms[0], large.platforms.last().unwrap());
+    let home = tempfile::tempdir().unwrap();
+    governance_core::Store::open(&default_db(home.path())).unwrap().import(&large, "e2e").unwrap();
+    let s = Session::start(home).await;
+    s.text("[data-testid=app-ready]").await;
+    s.click("[data-testid=nav-matrix]").await;
+    let first = s.find(&format!("[data-testid=\"cell-{}-{}\"]", first_cap.id, first_plat.id)).await;
+
+    let drawn = s.client.execute("return document.querySelectorAll('td[data-key]').length", vec![]).await.unwrap();
+    let drawn = drawn.as_u64().unwrap();
+    let total = (large.capabilities.len() * large.platforms.len()) as u64;
+    assert!(drawn > 0 && drawn * 10 < total, "{drawn} of {total} cells drawn: only those in view should be");
+
+    // Ctrl+End goes to the last capability on the last platform, far outside the first view.
+    first.click().await.unwrap();
+    first.send_keys("\u{E00C}").await.unwrap(); // Escape closes the cell panel the click opened.
+    first.send_keys(&format!("{KEY_CONTROL}{KEY_END}")).await.unwrap();
+    let far = format!("cell-{}-{}", last_cap.id, last_plat.id);
+    let focused = s.client.execute(FOCUSED, vec![]).await.unwrap();
+    assert_eq!(focused, serde_json::json!([far, true]), "the far corner cell has the focus and is in view");
+    s.screenshot("16-large-matrix-far-corner").await;
+
+    // Enter edits it, and the edit lands on that cell.
+    let before =
+        large.matrix.iter().find(|c| c.capability == last_cap.id && c.platform == last_plat.id).map(|c| c.support);
+    let want = if before == Some(Support::Unsupported) { "full" } else { "unsupported" };
+    let corner = s.find(&format!("[data-testid=\"{far}\"]")).await;
+    corner.send_keys(KEY_ENTER).await.unwrap();
+    s.choose("[data-testid=cell-support]", want).await;
+    let want_support = if want == "full" { Support::Full } else { Support::Unsupported };
+    s.wait_for_db("far corner cell", |fw| {
+        fw.matrix.iter().any(|c| c.capability == last_cap.id && c.platform == last_plat.id && c.support == want_support)
+    })
+    .await;
+
+    // Ctrl+Home comes back to the first cell.
+    let corner = s.find(&format!("[data-testid=\"{far}\"]")).await;
+    corner.send_keys("\u{E00C}").await.unwrap();
+    corner.send_keys(&format!("{KEY_CONTROL}{KEY_HOME}")).await.unwrap();
+    let focused = s.client.execute(FOCUSED, vec![]).await.unwrap();
+    assert_eq!(focused, serde_json::json!([format!("cell-{}-{}", first_cap.id, first_plat.id), true]));
+    s.close().await;
+}

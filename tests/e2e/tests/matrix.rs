@@ -56,9 +56,14 @@ async fn the_large_matrix_draws_only_the_cells_in_view_and_the_keyboard_reaches_
     })
     .await;
 
-    // Ctrl+Home comes back to the first cell.
+    // Escape closes the editor; the grid widens and the cell keeps the focus.
     let corner = s.find(&format!("[data-testid=\"{far}\"]")).await;
     corner.send_keys("\u{E00C}").await.unwrap();
+    s.wait_until_gone("[data-testid=cell-support]").await;
+    let focused = s.client.execute(FOCUSED, vec![]).await.unwrap();
+    assert_eq!(focused, serde_json::json!([far, true]), "the cell keeps the focus when the editor closes");
+
+    // Ctrl+Home comes back to the first cell.
     corner.send_keys(&format!("{KEY_CONTROL}{KEY_HOME}")).await.unwrap();
     let focused = s.client.execute(FOCUSED, vec![]).await.unwrap();
     assert_eq!(focused, serde_json::json!([format!("cell-{}-{}", first_cap.id, first_plat.id), true]));

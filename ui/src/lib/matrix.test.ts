@@ -110,11 +110,12 @@ describe("matrix grid", () => {
 
 describe("drawing only the rows in view", () => {
   it("draws the rows in view plus the overscan, standing in for the rest with padding", () => {
-    // 200 rows of 30px, a 600px box whose 150px header sits above the rows, scrolled to 1650px.
+    // 200 rows of 30px under a 150px sticky header in a 600px box, scrolled to 1650px: the
+    // header covers content 1650 to 1800, so rows 55 to 69 are in view.
     const w = rowWindow(1650, 600, 150, 30, 200, 5, 1);
-    expect(w.start).toBe(45);
+    expect(w.start).toBe(50);
     expect(w.end).toBe(76);
-    expect(w.padTop).toBe(45 * 30);
+    expect(w.padTop).toBe(50 * 30);
     expect(w.padBottom).toBe((200 - 76) * 30);
   });
 
@@ -135,10 +136,11 @@ describe("drawing only the rows in view", () => {
   });
 
   it("windows columns the same way, with the sticky first column as the lead", () => {
-    // 60 columns of 40 px after a 240 px first column, 954 px wide, scrolled 400 px right.
+    // 60 columns of 40 px after a 240 px sticky first column, 954 px wide, scrolled 400 px
+    // right: columns 10 to 27 are in view.
     const w = rowWindow(400, 954, 240, 40, 60, 3, 1);
-    expect(w.start).toBe(1);
-    expect(w.end).toBe(4 + 25 + 3);
+    expect(w.start).toBe(7);
+    expect(w.end).toBe(10 + 19 + 3);
     expect(w.padTop + (w.end - w.start) * 40 + w.padBottom).toBe(60 * 40);
   });
 
@@ -146,9 +148,9 @@ describe("drawing only the rows in view", () => {
     const a = rowWindow(3000, 600, 150, 30, 200, 4, 6);
     expect(a.start % 6).toBe(0);
     expect(a.end % 6).toBe(0);
-    // Still at least the overscan on either side of the rows in view (rows 95 to 115).
-    expect(a.start).toBeLessThanOrEqual(95 - 4);
-    expect(a.end).toBeGreaterThanOrEqual(95 + 21 + 4);
+    // Still at least the overscan on either side of the rows in view (rows 100 to 115).
+    expect(a.start).toBeLessThanOrEqual(100 - 4);
+    expect(a.end).toBeGreaterThanOrEqual(116 + 4);
     expect(rowWindow(3030, 600, 150, 30, 200, 4, 6)).toEqual(a);
     expect(rowWindow(3000 + 6 * 30, 600, 150, 30, 200, 4, 6).start).toBe(a.start + 6);
   });

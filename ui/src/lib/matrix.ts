@@ -140,9 +140,10 @@ export function rowWindow(
   chunk = 6,
 ): RowWindow {
   if (count <= 0 || rowHeight <= 0) return { start: 0, end: 0, padTop: 0, padBottom: 0 };
-  const top = Math.max(0, scrollTop - headerHeight);
-  const first = Math.min(count - 1, Math.floor(top / rowHeight));
-  const visible = Math.ceil(Math.max(viewportHeight, rowHeight) / rowHeight) + 1;
+  // Row i spans headerHeight + i * rowHeight onwards; the sticky header covers the top
+  // headerHeight pixels of the viewport, so the rows in view start at scrollTop / rowHeight.
+  const first = Math.min(count - 1, Math.floor(Math.max(0, scrollTop) / rowHeight));
+  const visible = Math.ceil(Math.max(viewportHeight - headerHeight, rowHeight) / rowHeight) + 1;
   const step = Math.max(1, chunk);
   // Both edges move together: a fixed number of whole chunks from a chunk boundary.
   const start = Math.max(0, Math.floor((first - overscan) / step) * step);

@@ -27,17 +27,55 @@ async fn the_large_matrix_draws_only_the_cells_in_view_and_the_keyboard_reaches_
     let s = Session::start(home).await;
     s.text("[data-testid=app-ready]").await;
     s.click("[data-testid=nav-matrix]").await;
-    let first = s.find(&format!("[data-testid=\"cell-{}-{}\"]", first_cap.id, first_plat.id)).await;
+    s.find(&format!("[data-testid=\"cell-{}-{}\"]", first_cap.id, first_plat.id)).await;
 
     let drawn = s.client.execute("return document.querySelectorAll('td[data-key]').length", vec![]).await.unwrap();
     let drawn = drawn.as_u64().unwrap();
     let total = (large.capabilities.len() * large.platforms.len()) as u64;
     assert!(drawn > 0 && drawn * 10 < total, "{drawn} of {total} cells drawn: only those in view should be");
 
-    // Ctrl+End goes to the last capability on the last platform, far outside the first view.
-    first.click().await.unwrap();
-    first.send_keys("\u{E00C}").await.unwrap(); // Escape closes the cell panel the click opened.
-    first.send_keys(&format!("{KEY_CONTROL}{KEY_END}")).await.unwrap();
+    // Clicking the rightmost cell in view opens its editor beside the grid, which narrows the
+    // grid over that cell: the grid scrolls it back into view and it keeps the focus. Scrolled
+    // 6 columns right, the narrowed grid's drawn columns would end before that cell.
+    let right = s
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             document.querySelector('.matrix-body .scroll').scrollLeft = 240;
+             requestAnimationFrame(() => requestAnimationFrame(() => {
+             const box = document.querySelector('.matrix-body .scroll').getBoundingClientRect();
+             const cells = [...document.querySelectorAll('tbody tr:not(.spacer)')[0].querySelectorAll('td[data-key]')];
+             done(cells.filter((c) => c.getBoundingClientRect().right <= box.right).pop().getAttribute('data-testid'));
+             }));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let right = right.as_str().unwrap().to_owned();
+    s.click(&format!("[data-testid=\"{right}\"]")).await;
+    s.find("[data-testid=cell-support]").await;
+    let focused = s.client.execute(FOCUSED, vec![]).await.unwrap();
+    assert_eq!(
+        focused,
+        serde_json::json!([right, true]),
+        "the clicked cell stays focused and in view beside the editor"
+    );
+    s.screenshot("17-large-matrix-editor-beside").await;
+
+    // Escape closes the editor; then Ctrl+End goes to the last capability on the last
+    // platform, far outside the first view.
+    let cell = s.find(&format!("[data-testid=\"{right}\"]")).await;
+    cell.send_keys("\u{E00C}").await.unwrap();
+    s.wait_until_gone("[data-testid=cell-support]").await;
+
+    // Making the window narrower leaves that cell outside the view, but it keeps the focus.
+    let (w, h) = s.client.get_window_size().await.unwrap();
+    s.client.set_window_size(w as u32 - 380, h as u32).await.unwrap();
+    s.screenshot("18-large-matrix-narrow-window").await;
+    let focused = s.client.execute(FOCUSED, vec![]).await.unwrap();
+    assert_eq!(focused[0], serde_json::json!(right), "the focused cell is still drawn after the window narrowed");
+    s.client.set_window_size(w as u32, h as u32).await.unwrap();
+    cell.send_keys(&format!("{KEY_CONTROL}{KEY_END}")).await.unwrap();
     let far = format!("cell-{}-{}", last_cap.id, last_plat.id);
     let focused = s.client.execute(FOCUSED, vec![]).await.unwrap();
     assert_eq!(focused, serde_json::json!([far, true]), "the far corner cell has the focus and is in view");

@@ -8,6 +8,7 @@ import {
   isFiltering,
   NO_FILTER,
   rowWindow,
+  keepInWindow,
   columnWidth,
   MIN_COLUMN_WIDTH,
   scrollToReveal,
@@ -153,6 +154,18 @@ describe("drawing only the rows in view", () => {
     expect(a.end).toBeGreaterThanOrEqual(116 + 4);
     expect(rowWindow(3030, 600, 150, 30, 200, 4, 6)).toEqual(a);
     expect(rowWindow(3000 + 6 * 30, 600, 150, 30, 200, 4, 6).start).toBe(a.start + 6);
+  });
+
+  it("keeps a focused row drawn when it is just outside the window, but not one far away", () => {
+    const w = rowWindow(3000, 600, 150, 30, 200, 4, 6);
+    expect(keepInWindow(w, w.start + 1, 10, 30, 200)).toBe(w);
+    const after = keepInWindow(w, w.end + 3, 10, 30, 200);
+    expect(after).toMatchObject({ start: w.start, end: w.end + 4, padBottom: (200 - w.end - 4) * 30 });
+    const before = keepInWindow(w, w.start - 10, 10, 30, 200);
+    expect(before).toMatchObject({ start: w.start - 10, end: w.end, padTop: (w.start - 10) * 30 });
+    expect(keepInWindow(w, w.start - 11, 10, 30, 200)).toBe(w);
+    expect(keepInWindow(w, w.end + 10, 10, 30, 200)).toBe(w);
+    expect(keepInWindow(w, null, 10, 30, 200)).toBe(w);
   });
 
   it("draws nothing for an empty matrix", () => {

@@ -152,6 +152,20 @@ export function rowWindow(
   return { start, end, padTop: start * rowHeight, padBottom: (count - end) * rowHeight };
 }
 
+/**
+ * Widens a window to take in item `index` when it lies at most `reach` items outside it. The
+ * focused cell is kept drawn this way: a resize (the side panel opening) can otherwise push it
+ * just out of the window, and a cell taken out of the page loses the keyboard focus.
+ */
+export function keepInWindow(w: RowWindow, index: number | null, reach: number, size: number, count: number): RowWindow {
+  if (index === null || index < 0 || index >= count) return w;
+  let { start, end } = w;
+  if (index < start && start - index <= reach) start = index;
+  else if (index >= end && index - end < reach) end = index + 1;
+  else return w;
+  return { start, end, padTop: start * size, padBottom: (count - end) * size };
+}
+
 /** Width of each of `count` equal columns that fill `available` pixels, never under the minimum. */
 export function columnWidth(available: number, count: number): number {
   if (count <= 0) return MIN_COLUMN_WIDTH;

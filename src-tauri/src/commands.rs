@@ -5,8 +5,9 @@ use governance_core::diff::Change;
 use governance_core::edit::{Edit, EditRequest};
 use governance_core::review::ReviewStatus;
 use governance_core::store::{
-    AuditEntry, EditResult, FrameworkSummary, FrameworkView, ImportOutcome, PublishOutcome, SignOffRequest, VersionInfo,
+    AuditEntry, EditResult, FrameworkSummary, FrameworkView, ImportOutcome, PublishOutcome, SignOffRequest,
 };
+use governance_core::version::VersionInfo;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 

@@ -5,9 +5,9 @@ use governance_core::diff::{Change, ChangeKind};
 use governance_core::edit::{Details, Edit, EditRequest, ListKind};
 use governance_core::review::{CompletedCycle, CycleState, Decision, ReviewStatus, SignOff};
 use governance_core::store::{
-    AuditEntry, EditOutcome, EditResult, FrameworkSummary, FrameworkView, ImportOutcome, PublishOutcome,
-    SignOffRequest, VersionInfo,
+    AuditEntry, EditOutcome, EditResult, FrameworkSummary, FrameworkView, ImportOutcome, PublishOutcome, SignOffRequest,
 };
+use governance_core::version::VersionInfo;
 use governance_core::*;
 use governance_workbench::api::{ApiError, AppInfo, ExportedPdf};
 use ts_rs::{Config, TS};

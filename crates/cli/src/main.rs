@@ -230,7 +230,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                     return Ok(ExitCode::from(1));
                 }
             };
-            let sha = governance_core::store::sha256_hex(&snapshot);
+            let sha = governance_core::version::sha256_hex(&snapshot);
             let Some(v) = store.version_by_hash(&sha)? else {
                 println!(
                     "NOT VERIFIED: the snapshot in {} (SHA-256 {sha}) matches no published version in this database",

@@ -15,7 +15,9 @@ pub mod sample;
 pub mod schedule;
 pub mod starter;
 pub mod store;
+pub mod text;
 pub mod validate;
+pub mod version;
 
 pub use error::{Error, Result};
 pub use model::*;

@@ -3,7 +3,7 @@ mod common;
 use chrono::TimeZone;
 use common::*;
 use governance_core::edit::{Edit, EditRequest};
-use governance_core::store::sha256_hex;
+use governance_core::version::sha256_hex;
 use governance_core::*;
 
 fn store() -> (Store, String, tempfile::TempDir) {

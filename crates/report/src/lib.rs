@@ -89,7 +89,7 @@ pub fn render(input: &ReportInput) -> Result<Rendered, ReportError> {
             return Err(ReportError::Input("previous_sha256 is not 64 lowercase hex digits".into()));
         }
     }
-    let actual = governance_core::store::sha256_hex(input.snapshot_json);
+    let actual = governance_core::version::sha256_hex(input.snapshot_json);
     if actual != input.snapshot_sha256 {
         return Err(ReportError::Input(format!(
             "snapshot_sha256 {} is not the hash of the snapshot ({actual})",
@@ -134,9 +134,9 @@ pub fn render(input: &ReportInput) -> Result<Rendered, ReportError> {
     Ok(Rendered { pdf, pages: doc.pages.len() as u32, missing_glyphs: doc.missing.iter().copied().collect() })
 }
 
-/// Renders a stored version, from the store's [`ReportData`](governance_core::store::ReportData)
+/// Renders a stored version, from the store's [`ReportData`](governance_core::version::ReportData)
 /// (`Store::report_data`): the adapter the app and the CLI use.
-pub fn render_version(data: &governance_core::store::ReportData) -> Result<Rendered, ReportError> {
+pub fn render_version(data: &governance_core::version::ReportData) -> Result<Rendered, ReportError> {
     let signoffs: Vec<SignOffRow> = data
         .signoffs
         .iter()

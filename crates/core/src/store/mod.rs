@@ -18,7 +18,7 @@ mod apply;
 mod publish;
 mod review;
 pub use apply::{EditOutcome, EditResult};
-pub use publish::{sha256_hex, IntegrityProblem, PublishOutcome, ReportData, VersionInfo};
+pub use publish::{IntegrityProblem, PublishOutcome};
 pub use review::SignOffRequest;
 pub(crate) mod rows;
 

@@ -3,7 +3,6 @@
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use super::{append_audit, Store};
@@ -11,31 +10,14 @@ use crate::diff::{diff, Change};
 use crate::error::{Error, Result};
 use crate::model::Framework;
 use crate::validate::{validate, Severity};
+use crate::version::{sha256_hex, ReportData, VersionInfo};
 
 /// Longest change summary accepted.
 pub const MAX_SUMMARY_CHARS: usize = 4000;
 
-/// A published version, without its snapshot.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct VersionInfo {
-    pub framework: String,
-    pub number: u32,
-    /// RFC 3339, UTC.
-    pub published_at: String,
-    pub author: String,
-    pub summary: String,
-    pub sha256: String,
-    pub previous_sha256: Option<String>,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PublishOutcome {
     pub version: VersionInfo,
-}
-
-/// Lower-case hex SHA-256.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// One problem found by `Store::verify_versions`.
@@ -237,21 +219,6 @@ impl Store {
             )
             .optional()?)
     }
-}
-
-/// Everything the PDF of one published version shows, as domain types.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReportData {
-    pub info: VersionInfo,
-    pub framework: Framework,
-    /// Validation findings of the version, as of its publication date.
-    pub findings: Vec<crate::validate::Finding>,
-    /// Changes since the previous version (empty for version 1).
-    pub changes: Vec<Change>,
-    pub signoffs: Vec<crate::review::SignOff>,
-    /// The canonical JSON snapshot, exactly the bytes hashed.
-    pub snapshot: Vec<u8>,
-    pub published_at: chrono::DateTime<chrono::Utc>,
 }
 
 impl Store {

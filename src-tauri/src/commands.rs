@@ -45,7 +45,7 @@ pub fn undo_edit(state: State<'_, AppState>, framework: String) -> Result<EditRe
 
 #[tauri::command(async)]
 pub fn undo_labels(state: State<'_, AppState>, framework: String) -> Result<Vec<String>, ApiError> {
-    state.with_store(|s| s.undo_labels(&framework))
+    state.with_store(|s| s.undo_labels(&framework, state.actor()))
 }
 
 #[tauri::command(async)]

@@ -19,16 +19,14 @@ pub enum ListKind {
 }
 
 impl ListKind {
-    pub(crate) fn table(self) -> &'static str {
-        match self {
-            ListKind::Parties => "parties",
-            ListKind::Platforms => "platforms",
-            ListKind::Capabilities => "capabilities",
-            ListKind::Raci => "raci_activities",
-            ListKind::DataQuality => "dq_standards",
-            ListKind::HardStops => "hard_stops",
-        }
-    }
+    pub const ALL: [ListKind; 6] = [
+        ListKind::Parties,
+        ListKind::Platforms,
+        ListKind::Capabilities,
+        ListKind::Raci,
+        ListKind::DataQuality,
+        ListKind::HardStops,
+    ];
 
     /// The name of the list in the interchange file and in audit and version keys.
     pub fn key(self) -> &'static str {
@@ -39,6 +37,29 @@ impl ListKind {
             ListKind::Raci => "raci",
             ListKind::DataQuality => "data_quality",
             ListKind::HardStops => "hard_stops",
+        }
+    }
+}
+
+/// One versioned record of a draft. Its text form keys `FrameworkView::versions`: `details`,
+/// `override_policy`, `review_schedule`, `<list>/<id>` or `matrix/<capability>/<platform>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordKey {
+    Details,
+    OverridePolicy,
+    ReviewSchedule,
+    Item(ListKind, String),
+    Cell { capability: String, platform: String },
+}
+
+impl std::fmt::Display for RecordKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecordKey::Details => f.write_str("details"),
+            RecordKey::OverridePolicy => f.write_str("override_policy"),
+            RecordKey::ReviewSchedule => f.write_str("review_schedule"),
+            RecordKey::Item(list, id) => write!(f, "{}/{id}", list.key()),
+            RecordKey::Cell { capability, platform } => write!(f, "matrix/{capability}/{platform}"),
         }
     }
 }
@@ -128,28 +149,31 @@ pub enum Edit {
 }
 
 impl Edit {
-    /// The key of the versioned record this edit changes, as in `FrameworkView::versions`.
-    pub fn version_key(&self) -> Option<String> {
+    /// The versioned record this edit changes; `None` for a whole-draft restore.
+    pub fn record(&self) -> Option<RecordKey> {
+        use ListKind as L;
+        let item = |list: ListKind, id: &str| RecordKey::Item(list, id.to_owned());
+        let cell = |c: &str, p: &str| RecordKey::Cell { capability: c.to_owned(), platform: p.to_owned() };
         Some(match self {
-            Edit::SetDetails { .. } => "details".into(),
-            Edit::PutParty { party } => format!("parties/{}", party.id),
-            Edit::RemoveParty { id } => format!("parties/{id}"),
-            Edit::PutPlatform { platform } => format!("platforms/{}", platform.id),
-            Edit::RemovePlatform { id } => format!("platforms/{id}"),
-            Edit::PutCapability { capability } => format!("capabilities/{}", capability.id),
-            Edit::RemoveCapability { id } => format!("capabilities/{id}"),
-            Edit::Move { list, id, .. } => format!("{}/{id}", list.key()),
-            Edit::PutCell { cell } => format!("matrix/{}/{}", cell.capability, cell.platform),
-            Edit::RemoveCell { capability, platform } => format!("matrix/{capability}/{platform}"),
-            Edit::PutActivity { activity } => format!("raci/{}", activity.id),
-            Edit::SetLetter { activity, .. } => format!("raci/{activity}"),
-            Edit::RemoveActivity { id } => format!("raci/{id}"),
-            Edit::PutDataQuality { standard } => format!("data_quality/{}", standard.id),
-            Edit::RemoveDataQuality { id } => format!("data_quality/{id}"),
-            Edit::PutHardStop { stop } => format!("hard_stops/{}", stop.id),
-            Edit::RemoveHardStop { id } => format!("hard_stops/{id}"),
-            Edit::SetOverridePolicy { .. } => "override_policy".into(),
-            Edit::SetReviewSchedule { .. } => "review_schedule".into(),
+            Edit::SetDetails { .. } => RecordKey::Details,
+            Edit::PutParty { party } => item(L::Parties, &party.id),
+            Edit::RemoveParty { id } => item(L::Parties, id),
+            Edit::PutPlatform { platform } => item(L::Platforms, &platform.id),
+            Edit::RemovePlatform { id } => item(L::Platforms, id),
+            Edit::PutCapability { capability } => item(L::Capabilities, &capability.id),
+            Edit::RemoveCapability { id } => item(L::Capabilities, id),
+            Edit::Move { list, id, .. } => item(*list, id),
+            Edit::PutCell { cell: c } => cell(&c.capability, &c.platform),
+            Edit::RemoveCell { capability, platform } => cell(capability, platform),
+            Edit::PutActivity { activity } => item(L::Raci, &activity.id),
+            Edit::SetLetter { activity, .. } => item(L::Raci, activity),
+            Edit::RemoveActivity { id } => item(L::Raci, id),
+            Edit::PutDataQuality { standard } => item(L::DataQuality, &standard.id),
+            Edit::RemoveDataQuality { id } => item(L::DataQuality, id),
+            Edit::PutHardStop { stop } => item(L::HardStops, &stop.id),
+            Edit::RemoveHardStop { id } => item(L::HardStops, id),
+            Edit::SetOverridePolicy { .. } => RecordKey::OverridePolicy,
+            Edit::SetReviewSchedule { .. } => RecordKey::ReviewSchedule,
             Edit::Restore { .. } => return None,
         })
     }

@@ -12,8 +12,20 @@ pub enum Error {
     Invalid(Vec<Finding>),
     #[error("{0}")]
     NotFound(String),
+    /// The record changed elsewhere (another window, process or import) since it was read;
+    /// reloading shows the current version. Nothing was written.
     #[error("{0}")]
-    Conflict(String),
+    Stale(String),
+    /// A rule of the domain refuses the action as asked (nothing to publish, a framework with
+    /// published versions cannot be deleted ...). Nothing was written.
+    #[error("{0}")]
+    Refused(String),
+    /// Publishing was asked for, but the draft is the same as the last published version.
+    #[error("{0}")]
+    Unchanged(String),
+    /// A stored row does not map to a domain value: the database was changed outside the app.
+    #[error("{0}")]
+    Damaged(String),
     /// The database was written by a newer version of the app.
     #[error("{0}")]
     TooNew(String),
@@ -32,7 +44,10 @@ impl Error {
             Error::Parse(_) => "parse",
             Error::Invalid(_) => "invalid",
             Error::NotFound(_) => "not_found",
-            Error::Conflict(_) => "conflict",
+            Error::Stale(_) => "stale",
+            Error::Refused(_) => "refused",
+            Error::Unchanged(_) => "unchanged",
+            Error::Damaged(_) => "damaged",
             Error::TooNew(_) => "database_too_new",
             Error::Db(_) => "database",
             Error::Migration(_) => "migration",

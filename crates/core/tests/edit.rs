@@ -46,7 +46,7 @@ fn an_edit_based_on_a_stale_version_is_refused_and_changes_nothing() {
     let mut second = view.framework.parties[0].clone();
     second.title = "Something else".into();
     let err = s.apply(&versioned(&id, Edit::PutParty { party: second }, v), "window-b").unwrap_err();
-    assert_eq!(err.code(), "conflict");
+    assert_eq!(err.code(), "stale");
     assert!(err.to_string().contains("changed elsewhere"), "{err}");
     assert_eq!(s.load(&id).unwrap().parties[0], first);
     let fresh = s.open_view(&id, today()).unwrap().versions[&key];
@@ -122,7 +122,7 @@ fn undo_takes_back_edits_newest_first() {
     let mut hs = before.hard_stops[0].clone();
     hs.notes = "Reviewed".into();
     s.apply(&req(&id, Edit::PutHardStop { stop: hs }), "a").unwrap();
-    assert_eq!(s.undo_labels(&id).unwrap().len(), 2);
+    assert_eq!(s.undo_labels(&id, "a").unwrap().len(), 2);
     assert!(s.undo(&id, "a").unwrap().label.contains("hard stop"));
     assert!(s.undo(&id, "a").unwrap().label.contains("cell"));
     assert_eq!(s.load(&id).unwrap(), before);
@@ -182,7 +182,7 @@ fn undo_is_refused_after_someone_else_changed_the_draft() {
     let mut other = fw.clone();
     other.description = "Changed by an import".into();
     s.import(&other, "someone").unwrap();
-    assert_eq!(s.undo(&id, "me").unwrap_err().code(), "conflict");
+    assert_eq!(s.undo(&id, "me").unwrap_err().code(), "stale");
     assert_eq!(s.load(&id).unwrap().description, "Changed by an import");
 }
 
@@ -211,6 +211,27 @@ fn an_edit_that_changes_nothing_writes_nothing() {
     let p = s.load(&id).unwrap().parties[0].clone();
     let out = s.apply(&req(&id, Edit::PutParty { party: p }), "a").unwrap();
     assert_eq!(out.changes, 0);
-    assert!(s.undo_labels(&id).unwrap().is_empty());
+    assert!(s.undo_labels(&id, "a").unwrap().is_empty());
     assert_eq!(s.audit_log(&id, 10).unwrap().len(), 1);
+}
+
+#[test]
+fn one_persons_undo_never_takes_back_another_persons_edit() {
+    let (mut s, id) = store_with_starter();
+    let before = s.load(&id).unwrap();
+    let mut party = before.parties[0].clone();
+    party.title = "Edited by A".into();
+    s.apply(&req(&id, Edit::PutParty { party }), "a").unwrap();
+    let mut stop = before.hard_stops[0].clone();
+    stop.notes = "Edited by B".into();
+    s.apply(&req(&id, Edit::PutHardStop { stop }), "b").unwrap();
+    assert_eq!(s.undo_labels(&id, "b").unwrap().len(), 1, "B sees only B's own step");
+
+    // A's newest step is older than B's edit, so undoing it could overwrite B's work: refused.
+    assert_eq!(s.undo(&id, "a").unwrap_err().code(), "stale");
+    assert!(s.undo_labels(&id, "a").unwrap().is_empty());
+    assert!(s.undo(&id, "b").unwrap().label.contains("hard stop"));
+    let after = s.load(&id).unwrap();
+    assert_eq!(after.parties[0].title, "Edited by A", "B's undo left A's edit alone");
+    assert_eq!(after.hard_stops[0], before.hard_stops[0]);
 }

@@ -95,7 +95,7 @@ fn frameworks_are_listed_by_name_and_missing_ones_are_not_found() {
     let names: Vec<_> = s.list_frameworks().unwrap().into_iter().map(|f| f.name).collect();
     assert_eq!(names, ["Alpha brand", "Zeta brand"]);
     assert_eq!(s.load("nope").unwrap_err().code(), "not_found");
-    assert_eq!(s.sole_framework().unwrap_err().code(), "conflict");
+    assert_eq!(s.sole_framework().unwrap_err().code(), "refused");
 }
 
 #[test]
@@ -157,10 +157,11 @@ fn open_view_returns_the_framework_with_its_findings() {
     assert_eq!(errors(&view.findings)[0].section, Section::OverridePolicy);
 }
 
-const MIGRATIONS: [&str; 3] = [
+const MIGRATIONS: [&str; 4] = [
     include_str!("../migrations/001_initial.sql"),
     include_str!("../migrations/002_versions.sql"),
     include_str!("../migrations/003_reviews.sql"),
+    include_str!("../migrations/004_undo_per_actor.sql"),
 ];
 
 #[test]

@@ -4,23 +4,27 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection};
 use rusqlite_migration::{Migrations, M};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::diff::diff;
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::validate::integrity;
 
 mod apply;
+mod base;
+mod edits;
+mod frameworks;
+pub(crate) mod lists;
 mod publish;
 mod review;
+pub(crate) mod rows;
 pub use apply::{EditOutcome, EditResult};
 pub use publish::{IntegrityProblem, PublishOutcome};
 pub use review::SignOffRequest;
-pub(crate) mod rows;
+
+use base::framework_row;
 
 /// The schema migrations, oldest first. Never edit a released one: add a new one.
 fn migrations() -> Migrations<'static> {
@@ -28,11 +32,12 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/001_initial.sql")),
         M::up(include_str!("../../migrations/002_versions.sql")),
         M::up(include_str!("../../migrations/003_reviews.sql")),
+        M::up(include_str!("../../migrations/004_undo_per_actor.sql")),
     ])
 }
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// One line of the frameworks list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -125,21 +130,6 @@ fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<()> {
     Ok(())
 }
 
-/// Splits a change path into the audit log's entity and field:
-/// `platforms[tiktok].contract.required_latency` -> (`platforms[tiktok]`, `contract.required_latency`).
-fn entity_and_field(path: &str) -> (String, String) {
-    let first = path.split('.').next().unwrap_or(path);
-    if first.contains('[') {
-        let end = path.find(']').map_or(path.len(), |i| i + 1);
-        let rest = path[end..].trim_start_matches('.');
-        (path[..end].to_owned(), if rest.is_empty() { "*".to_owned() } else { rest.to_owned() })
-    } else if let Some((e, f)) = path.split_once('.') {
-        (e.to_owned(), f.to_owned())
-    } else {
-        ("framework".to_owned(), path.to_owned())
-    }
-}
-
 impl Store {
     /// Opens (creating if needed) the database file, with its folder, and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
@@ -202,7 +192,7 @@ impl Store {
         match all.as_slice() {
             [one] => Ok(one.id.clone()),
             [] => Err(Error::NotFound("the database holds no framework; import one first".into())),
-            many => Err(Error::Conflict(format!(
+            many => Err(Error::Refused(format!(
                 "the database holds {} frameworks ({}); name one with --framework",
                 many.len(),
                 many.iter().map(|f| f.id.as_str()).collect::<Vec<_>>().join(", ")
@@ -210,89 +200,17 @@ impl Store {
         }
     }
 
-    fn framework_row(&self, key: &str) -> Result<i64> {
-        self.conn
-            .query_row("SELECT id FROM frameworks WHERE key = ?1", [key], |r| r.get(0))
-            .optional()?
-            .ok_or_else(|| Error::NotFound(format!("there is no framework with id \"{}\"", key.escape_debug())))
-    }
-
     /// Loads the working draft of a framework.
     pub fn load(&self, key: &str) -> Result<Framework> {
-        let fw = self.framework_row(key)?;
-        rows::load(&self.conn, fw)
+        rows::load(&self.conn, framework_row(&self.conn, key)?)
     }
 
     /// Loads a framework and validates it as of `today`.
     pub fn open_view(&self, key: &str, today: NaiveDate) -> Result<FrameworkView> {
-        let fw = self.framework_row(key)?;
+        let fw = framework_row(&self.conn, key)?;
         let framework = rows::load(&self.conn, fw)?;
         let findings = crate::validate::validate(&framework, today);
-        Ok(FrameworkView { framework, findings, versions: versions(&self.conn, fw)? })
-    }
-
-    /// Stores `framework` as the working draft: a new framework, or a replacement of the draft with
-    /// the same id. Refused, with nothing written, if it breaks an integrity rule.
-    pub fn import(&mut self, framework: &Framework, actor: &str) -> Result<ImportOutcome> {
-        let problems = integrity(framework);
-        if !problems.is_empty() {
-            return Err(Error::Invalid(problems));
-        }
-        let now = self.now();
-        let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
-        let existing: Option<i64> =
-            tx.query_row("SELECT id FROM frameworks WHERE key = ?1", [&framework.id], |r| r.get(0)).optional()?;
-        let outcome = match existing {
-            None => {
-                let fw = insert_framework_row(&tx, framework, &now)?;
-                let empty = Framework {
-                    parties: vec![],
-                    platforms: vec![],
-                    capabilities: vec![],
-                    matrix: vec![],
-                    raci: vec![],
-                    data_quality: vec![],
-                    hard_stops: vec![],
-                    ..framework.clone()
-                };
-                rows::sync(&tx, fw, &empty, framework)?;
-                let summary = format!(
-                    "created: {} parties, {} platforms, {} capabilities, {} matrix cells, {} RACI activities, {} data-quality standards, {} hard stops",
-                    framework.parties.len(),
-                    framework.platforms.len(),
-                    framework.capabilities.len(),
-                    framework.matrix.len(),
-                    framework.raci.len(),
-                    framework.data_quality.len(),
-                    framework.hard_stops.len()
-                );
-                append_audit(&tx, &now, actor, &framework.id, "framework", "*", None, Some(&summary))?;
-                ImportOutcome { framework: framework.id.clone(), created: true, changes: 1 }
-            }
-            Some(fw) => {
-                let old = rows::load(&tx, fw)?;
-                let changes = diff(&old, framework);
-                if !changes.is_empty() {
-                    rows::sync(&tx, fw, &old, framework)?;
-                    apply::touch(&tx, fw, &now)?;
-                    audit_changes(&tx, &now, actor, &framework.id, &changes)?;
-                }
-                ImportOutcome { framework: framework.id.clone(), created: false, changes: changes.len() as u32 }
-            }
-        };
-        tx.commit()?;
-        Ok(outcome)
-    }
-
-    /// Fills an empty database with the starter framework. Returns whether it did.
-    pub fn seed_starter_if_empty(&mut self, actor: &str) -> Result<bool> {
-        let n: i64 = self.conn.query_row("SELECT count(*) FROM frameworks", [], |r| r.get(0))?;
-        if n > 0 {
-            return Ok(false);
-        }
-        let starter = crate::starter::starter_framework();
-        self.import(&starter, actor)?;
-        Ok(true)
+        Ok(FrameworkView { framework, findings, versions: lists::versions(&self.conn, fw)? })
     }
 
     /// The newest audit log rows of a framework, newest first.
@@ -319,122 +237,5 @@ impl Store {
     /// Direct access for tests and diagnostics in this crate's callers (integrity checks).
     pub fn integrity_check(&self) -> Result<String> {
         Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn append_audit(
-    tx: &Connection,
-    at: &str,
-    actor: &str,
-    framework: &str,
-    entity: &str,
-    field: &str,
-    old: Option<&str>,
-    new: Option<&str>,
-) -> Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO audit_log (at, actor, framework, entity, field, old, new) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![at, actor, framework, entity, field, old, new])?;
-    Ok(())
-}
-
-/// Writes one audit row per change, naming items by id.
-pub(crate) fn audit_changes(
-    tx: &Connection,
-    at: &str,
-    actor: &str,
-    framework: &str,
-    changes: &[crate::diff::Change],
-) -> Result<()> {
-    for c in changes {
-        let (entity, field) = entity_and_field(&c.path);
-        let old = c.old.as_ref().map(|v| v.to_string());
-        let new = c.new.as_ref().map(|v| v.to_string());
-        append_audit(tx, at, actor, framework, &entity, &field, old.as_deref(), new.as_deref())?;
-    }
-    Ok(())
-}
-
-fn insert_framework_row(tx: &Connection, f: &Framework, now: &str) -> Result<i64> {
-    let op = &f.override_policy;
-    let rs = &f.review_schedule;
-    tx.execute(
-        "INSERT INTO frameworks (key, name, organisation, description, jurisdictions,
-            ks_holders, ks_trigger, ks_test_cadence, ks_test_custom_days, ks_last_tested, ks_notes,
-            review_cadence, review_custom_days, review_signatories, review_next_due, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
-        params![
-            f.id,
-            f.name,
-            f.organisation,
-            f.description,
-            rows::list(&f.jurisdictions),
-            rows::list(&op.kill_switch_holders),
-            op.trigger_procedure,
-            rows::enc(&op.test_cadence.kind),
-            op.test_cadence.custom_days,
-            op.last_tested.map(|d| d.to_string()),
-            op.notes,
-            rows::enc(&rs.cadence.kind),
-            rs.cadence.custom_days,
-            rows::list(&rs.required_signatories),
-            rs.next_due.to_string(),
-            now,
-        ],
-    )?;
-    Ok(tx.last_insert_rowid())
-}
-
-/// The version of every editable record of a framework, keyed as `Edit::version_key` names them.
-fn versions(conn: &Connection, fw: i64) -> Result<BTreeMap<String, i64>> {
-    let mut out = BTreeMap::new();
-    let (d, o, s): (i64, i64, i64) = conn.query_row(
-        "SELECT details_version, override_version, schedule_version FROM frameworks WHERE id = ?1",
-        [fw],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
-    out.insert("details".to_owned(), d);
-    out.insert("override_policy".to_owned(), o);
-    out.insert("review_schedule".to_owned(), s);
-    for (list, table) in [
-        ("parties", "parties"),
-        ("platforms", "platforms"),
-        ("capabilities", "capabilities"),
-        ("raci", "raci_activities"),
-        ("data_quality", "dq_standards"),
-        ("hard_stops", "hard_stops"),
-    ] {
-        let mut st = conn.prepare_cached(&format!("SELECT key, row_version FROM {table} WHERE fw = ?1"))?;
-        let mut rows = st.query([fw])?;
-        while let Some(r) = rows.next()? {
-            out.insert(format!("{list}/{}", r.get::<_, String>(0)?), r.get(1)?);
-        }
-    }
-    let mut st = conn.prepare_cached("SELECT capability, platform, row_version FROM matrix_cells WHERE fw = ?1")?;
-    let mut rows = st.query([fw])?;
-    while let Some(r) = rows.next()? {
-        out.insert(format!("matrix/{}/{}", r.get::<_, String>(0)?, r.get::<_, String>(1)?), r.get(2)?);
-    }
-    Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn change_paths_split_into_entity_and_field() {
-        assert_eq!(entity_and_field("name"), ("framework".into(), "name".into()));
-        assert_eq!(
-            entity_and_field("override_policy.kill_switch_holders"),
-            ("override_policy".into(), "kill_switch_holders".into())
-        );
-        assert_eq!(
-            entity_and_field("platforms[tiktok].contract.required_latency.amount"),
-            ("platforms[tiktok]".into(), "contract.required_latency.amount".into())
-        );
-        assert_eq!(entity_and_field("matrix[a/b]"), ("matrix[a/b]".into(), "*".into()));
     }
 }

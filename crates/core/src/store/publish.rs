@@ -5,10 +5,13 @@ use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{append_audit, Store};
+use super::base::{framework_row, Audit};
+use super::rows::{collect, first};
+use super::Store;
 use crate::diff::{diff, Change};
 use crate::error::{Error, Result};
 use crate::model::Framework;
+use crate::text::quoted;
 use crate::validate::{validate, Severity};
 use crate::version::{sha256_hex, ReportData, VersionInfo};
 
@@ -26,6 +29,13 @@ pub struct IntegrityProblem {
     pub framework: String,
     pub number: u32,
     pub message: String,
+}
+
+/// A stored snapshot as a framework; a snapshot that does not parse means a damaged database.
+fn parse_snapshot(framework: &str, number: u32, bytes: &[u8]) -> Result<Framework> {
+    crate::interchange::parse(bytes).map_err(|e| {
+        Error::Damaged(format!("version {number} of {} has an unreadable snapshot: {e}", quoted(framework)))
+    })
 }
 
 const VERSION_COLS: &str = "f.key, v.number, v.published_at, v.author, v.summary, v.sha256, v.previous_sha256";
@@ -77,7 +87,7 @@ impl Store {
         }
         let now = self.now();
         let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
-        let fw = super::apply::framework_row(&tx, framework)?;
+        let fw = framework_row(&tx, framework)?;
         let draft = super::rows::load(&tx, fw)?;
         let errors: Vec<_> = validate(&draft, today).into_iter().filter(|f| f.severity == Severity::Error).collect();
         if !errors.is_empty() {
@@ -94,7 +104,9 @@ impl Store {
             .optional()?;
         if let Some((n, last_sha)) = &last {
             if *last_sha == sha {
-                return Err(Error::Conflict(format!("nothing changed since version {n}; there is nothing to publish")));
+                return Err(Error::Unchanged(format!(
+                    "nothing changed since version {n}; there is nothing to publish"
+                )));
             }
         }
         let number = last.as_ref().map_or(1, |(n, _)| n + 1);
@@ -104,7 +116,7 @@ impl Store {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![fw, number, now, author, summary, snapshot, sha, previous],
         )?;
-        append_audit(&tx, &now, author, framework, "version", &number.to_string(), None, Some(&sha))?;
+        Audit { at: &now, actor: author, framework }.row(&tx, "version", &number.to_string(), None, Some(&sha))?;
         tx.commit()?;
         Ok(PublishOutcome {
             version: VersionInfo {
@@ -121,38 +133,29 @@ impl Store {
 
     /// The published versions of a framework, oldest first.
     pub fn versions(&self, framework: &str) -> Result<Vec<VersionInfo>> {
-        let fw = super::apply::framework_row(&self.conn, framework)?;
+        let fw = framework_row(&self.conn, framework)?;
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT {VERSION_COLS} FROM versions v JOIN frameworks f ON f.id = v.framework
              WHERE v.framework = ?1 ORDER BY v.number"
         ))?;
-        let rows = st.query_map([fw], version_info)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        collect(&mut st, [fw], "versions", 2, version_info)
     }
 
     /// One version's facts and its snapshot bytes, exactly as stored.
     pub fn version_snapshot(&self, framework: &str, number: u32) -> Result<(VersionInfo, Vec<u8>)> {
-        let fw = super::apply::framework_row(&self.conn, framework)?;
-        self.conn
-            .query_row(
-                &format!(
-                    "SELECT {VERSION_COLS}, v.snapshot FROM versions v JOIN frameworks f ON f.id = v.framework
-                     WHERE v.framework = ?1 AND v.number = ?2"
-                ),
-                params![fw, number],
-                |r| Ok((version_info(r)?, r.get(7)?)),
-            )
-            .optional()?
-            .ok_or_else(|| Error::NotFound(format!("framework \"{framework}\" has no version {number}")))
+        let fw = framework_row(&self.conn, framework)?;
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {VERSION_COLS}, v.snapshot FROM versions v JOIN frameworks f ON f.id = v.framework
+             WHERE v.framework = ?1 AND v.number = ?2"
+        ))?;
+        first(&mut st, params![fw, number], "versions", 2, |r| Ok((version_info(r)?, r.get(7)?)))?
+            .ok_or_else(|| Error::NotFound(format!("framework {} has no version {number}", quoted(framework))))
     }
 
     /// A published version as a framework.
     pub fn version_framework(&self, framework: &str, number: u32) -> Result<(VersionInfo, Framework)> {
         let (info, bytes) = self.version_snapshot(framework, number)?;
-        let fw = crate::interchange::parse(&bytes).map_err(|e| {
-            Error::Parse(format!("version {number} of \"{framework}\" has an unreadable snapshot: {e}"))
-        })?;
-        Ok((info, fw))
+        Ok((info, parse_snapshot(framework, number, &bytes)?))
     }
 
     /// Field-level changes from version `from` to version `to`.
@@ -169,7 +172,7 @@ impl Store {
             "SELECT f.key, v.number, v.snapshot, v.sha256, v.previous_sha256
              FROM versions v JOIN frameworks f ON f.id = v.framework ORDER BY f.key, v.number",
         )?;
-        let rows = st.query_map([], |r| {
+        let rows = collect(&mut st, [], "versions", 2, |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, u32>(1)?,
@@ -181,8 +184,7 @@ impl Store {
         let mut problems = Vec::new();
         // (framework, number, recorded hash) of the row before, when it is the same framework.
         let mut prev: Option<(String, u32, String)> = None;
-        for row in rows {
-            let (key, number, snapshot, sha, previous) = row?;
+        for (key, number, snapshot, sha, previous) in rows {
             let mut problem =
                 |message: String| problems.push(IntegrityProblem { framework: key.clone(), number, message });
             let actual = sha256_hex(&snapshot);
@@ -208,16 +210,10 @@ impl Store {
 
     /// Finds the published version whose snapshot has this hash.
     pub fn version_by_hash(&self, sha256: &str) -> Result<Option<VersionInfo>> {
-        Ok(self
-            .conn
-            .query_row(
-                &format!(
-                    "SELECT {VERSION_COLS} FROM versions v JOIN frameworks f ON f.id = v.framework WHERE v.sha256 = ?1"
-                ),
-                [sha256],
-                version_info,
-            )
-            .optional()?)
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {VERSION_COLS} FROM versions v JOIN frameworks f ON f.id = v.framework WHERE v.sha256 = ?1"
+        ))?;
+        first(&mut st, [sha256], "versions", 2, version_info)
     }
 }
 
@@ -225,11 +221,9 @@ impl Store {
     /// The content of version `number`'s PDF: its snapshot, findings, changes and sign-offs.
     pub fn report_data(&self, framework: &str, number: u32) -> Result<ReportData> {
         let (info, snapshot) = self.version_snapshot(framework, number)?;
-        let fw = crate::interchange::parse(&snapshot).map_err(|e| {
-            Error::Parse(format!("version {number} of \"{framework}\" has an unreadable snapshot: {e}"))
-        })?;
+        let fw = parse_snapshot(framework, number, &snapshot)?;
         let published_at = chrono::DateTime::parse_from_rfc3339(&info.published_at)
-            .map_err(|e| Error::Parse(format!("version {number} has an unreadable publication time: {e}")))?
+            .map_err(|e| Error::Damaged(format!("version {number} has an unreadable publication time: {e}")))?
             .with_timezone(&chrono::Utc);
         let findings = validate(&fw, published_at.date_naive());
         let changes = if number > 1 { self.diff_versions(framework, number - 1, number)? } else { Vec::new() };

@@ -3,20 +3,20 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
-use super::rows::{dec, enc};
-use super::{append_audit, Store};
+use super::base::{framework_row, Audit};
+use super::rows::{self, collect, dec, dec_date, enc, first};
+use super::Store;
 use crate::error::{Error, Result};
 use crate::review::{completing_version, open_cycle_due, status, CompletedCycle, Decision, ReviewStatus, SignOff};
+use crate::text::quoted;
+use crate::validate::{Finding, Section, Severity};
 
 const SIGNOFF_COLS: &str =
     "cycle_due, party, party_name, party_title, decision, comment, signed_at, version_number, version_sha256";
 
 fn signoff(r: &rusqlite::Row) -> rusqlite::Result<SignOff> {
-    let due: String = r.get(0)?;
     Ok(SignOff {
-        cycle_due: due
-            .parse()
-            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))?,
+        cycle_due: dec_date(r.get(0)?, 0)?,
         party: r.get(1)?,
         party_name: r.get(2)?,
         party_title: r.get(3)?,
@@ -28,32 +28,77 @@ fn signoff(r: &rusqlite::Row) -> rusqlite::Result<SignOff> {
     })
 }
 
+const CYCLE_COLS: &str = "due, completed_at, version_number, version_sha256";
+
+fn completed_cycle(r: &rusqlite::Row) -> rusqlite::Result<CompletedCycle> {
+    Ok(CompletedCycle {
+        due: dec_date(r.get(0)?, 0)?,
+        completed_at: r.get(1)?,
+        version_number: r.get(2)?,
+        version_sha256: r.get(3)?,
+    })
+}
+
 fn last_completed(conn: &Connection, fw: i64) -> Result<Option<CompletedCycle>> {
-    Ok(conn
-        .query_row(
-            "SELECT due, completed_at, version_number, version_sha256 FROM completed_cycles
-             WHERE framework = ?1 ORDER BY due DESC LIMIT 1",
-            [fw],
-            |r| {
-                let due: String = r.get(0)?;
-                Ok((due, r.get(1)?, r.get(2)?, r.get(3)?))
-            },
-        )
-        .optional()?
-        .map(|(due, completed_at, version_number, version_sha256)| CompletedCycle {
-            due: due.parse().expect("dates are stored as YYYY-MM-DD"),
-            completed_at,
-            version_number,
-            version_sha256,
-        }))
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {CYCLE_COLS} FROM completed_cycles WHERE framework = ?1 ORDER BY due DESC LIMIT 1"
+    ))?;
+    first(&mut st, [fw], "completed_cycles", 1, completed_cycle)
 }
 
 fn cycle_signoffs(conn: &Connection, fw: i64, due: NaiveDate) -> Result<Vec<SignOff>> {
     let mut st = conn.prepare_cached(&format!(
         "SELECT {SIGNOFF_COLS} FROM signoffs WHERE framework = ?1 AND cycle_due = ?2 ORDER BY signed_at, id"
     ))?;
-    let rows = st.query_map(params![fw, due.to_string()], signoff)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    collect(&mut st, params![fw, due.to_string()], "signoffs", 2, signoff)
+}
+
+/// A problem with a sign-off request, named by the request's field.
+fn request_problem(field: &str, message: String) -> Finding {
+    Finding { severity: Severity::Error, section: Section::ReviewSchedule, item: None, path: field.to_owned(), message }
+}
+
+/// Refuses a comment that is too long or has control characters, and a missing comment where
+/// the decision needs one.
+fn check_comment(decision: Decision, comment: &str) -> Result<()> {
+    if comment.chars().count() > crate::validate::MAX_TEXT_CHARS
+        || comment.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Err(Error::Invalid(vec![request_problem(
+            "comment",
+            format!(
+                "The comment must be at most {} characters, without control characters.",
+                crate::validate::MAX_TEXT_CHARS
+            ),
+        )]));
+    }
+    if decision != Decision::Approved && comment.is_empty() {
+        return Err(Error::Invalid(vec![request_problem(
+            "comment",
+            format!("\"{}\" needs a comment that says why.", decision.label()),
+        )]));
+    }
+    Ok(())
+}
+
+/// Records the cycle as complete when every required signatory has approved the same version.
+fn complete_cycle_if_done(
+    tx: &Connection,
+    fw: i64,
+    due: NaiveDate,
+    required: &[String],
+    audit: &Audit<'_>,
+) -> Result<()> {
+    let signoffs = cycle_signoffs(tx, fw, due)?;
+    if let Some((number, sha)) = completing_version(required, &signoffs) {
+        tx.execute(
+            "INSERT INTO completed_cycles (framework, due, completed_at, version_number, version_sha256)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![fw, due.to_string(), audit.at, number, sha],
+        )?;
+        audit.row(tx, &format!("cycle[{due}]"), "completed", None, Some(&format!("version {number}")))?;
+    }
+    Ok(())
 }
 
 /// The request to sign off the open review cycle.
@@ -69,8 +114,8 @@ pub struct SignOffRequest {
 impl Store {
     /// The open review cycle of a framework as of `today`.
     pub fn review_status(&self, framework: &str, today: NaiveDate) -> Result<ReviewStatus> {
-        let fw = super::apply::framework_row(&self.conn, framework)?;
-        let schedule = super::rows::framework_parts(&self.conn, fw)?.review_schedule;
+        let fw = framework_row(&self.conn, framework)?;
+        let schedule = rows::framework_parts(&self.conn, fw)?.review_schedule;
         let last = last_completed(&self.conn, fw)?;
         let due = open_cycle_due(&schedule, last.as_ref().map(|c| c.due));
         let signoffs = cycle_signoffs(&self.conn, fw, due)?;
@@ -90,34 +135,23 @@ impl Store {
     /// every required signatory has approved the same version, the cycle is complete.
     pub fn sign_off(&mut self, req: &SignOffRequest, today: NaiveDate) -> Result<ReviewStatus> {
         let comment = req.comment.trim();
-        if comment.chars().count() > crate::validate::MAX_TEXT_CHARS
-            || comment.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
-        {
-            return Err(Error::Conflict(format!(
-                "the comment must be at most {} characters, without control characters",
-                crate::validate::MAX_TEXT_CHARS
-            )));
-        }
-        if req.decision != Decision::Approved && comment.is_empty() {
-            return Err(Error::Conflict(format!(
-                "\"{}\" needs a comment that says why",
-                req.decision.label().to_lowercase()
-            )));
-        }
+        check_comment(req.decision, comment)?;
         let now = self.now();
         let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
-        let fw = super::apply::framework_row(&tx, &req.framework)?;
-        let draft = super::rows::framework_parts(&tx, fw)?;
-        let schedule = draft.review_schedule;
+        let fw = framework_row(&tx, &req.framework)?;
+        let schedule = rows::framework_parts(&tx, fw)?.review_schedule;
         if !schedule.required_signatories.contains(&req.party) {
-            return Err(Error::Conflict(format!(
-                "\"{}\" is not a required signatory of this framework's reviews, so it cannot sign off",
-                req.party.escape_debug()
-            )));
+            return Err(Error::Invalid(vec![request_problem(
+                "party",
+                format!(
+                    "{} is not a required signatory of this framework's reviews, so it cannot sign off.",
+                    quoted(&req.party)
+                ),
+            )]));
         }
-        let party = super::rows::PARTIES
+        let party = rows::PARTIES
             .one(&tx, fw, &req.party)?
-            .ok_or_else(|| Error::NotFound(format!("there is no party \"{}\"", req.party.escape_debug())))?
+            .ok_or_else(|| Error::NotFound(format!("there is no party {}", quoted(&req.party))))?
             .0;
         let sha: String = tx
             .query_row(
@@ -127,8 +161,8 @@ impl Store {
             )
             .optional()?
             .ok_or_else(|| Error::NotFound(format!("there is no published version {}", req.version)))?;
-        let last = last_completed(&tx, fw)?;
-        let due = open_cycle_due(&schedule, last.as_ref().map(|c| c.due));
+        let due = open_cycle_due(&schedule, last_completed(&tx, fw)?.map(|c| c.due));
+        let audit = Audit { at: &now, actor: &req.party, framework: &req.framework };
         let previous: Option<(String, u32)> = tx
             .query_row(
                 "SELECT decision, version_number FROM signoffs WHERE framework = ?1 AND cycle_due = ?2 AND party = ?3",
@@ -159,65 +193,28 @@ impl Store {
         )?;
         let old = previous.map(|(d, v)| format!("{d} on version {v}"));
         let new = format!("{} on version {}: {comment}", enc(&req.decision), req.version);
-        append_audit(
-            &tx,
-            &now,
-            &req.party,
-            &req.framework,
-            &format!("signoff[{due}]"),
-            &req.party,
-            old.as_deref(),
-            Some(&new),
-        )?;
-        let signoffs = cycle_signoffs(&tx, fw, due)?;
-        if let Some((number, sha)) = completing_version(&schedule.required_signatories, &signoffs) {
-            tx.execute(
-                "INSERT INTO completed_cycles (framework, due, completed_at, version_number, version_sha256)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![fw, due.to_string(), now, number, sha],
-            )?;
-            append_audit(
-                &tx,
-                &now,
-                &req.party,
-                &req.framework,
-                &format!("cycle[{due}]"),
-                "completed",
-                None,
-                Some(&format!("version {number}")),
-            )?;
-        }
+        audit.row(&tx, &format!("signoff[{due}]"), &req.party, old.as_deref(), Some(&new))?;
+        complete_cycle_if_done(&tx, fw, due, &schedule.required_signatories, &audit)?;
         tx.commit()?;
         self.review_status(&req.framework, today)
     }
 
     /// Every sign-off given to the version with this hash, oldest first (for its PDF).
     pub fn signoffs_for_version(&self, framework: &str, sha256: &str) -> Result<Vec<SignOff>> {
-        let fw = super::apply::framework_row(&self.conn, framework)?;
+        let fw = framework_row(&self.conn, framework)?;
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT {SIGNOFF_COLS} FROM signoffs WHERE framework = ?1 AND version_sha256 = ?2 ORDER BY signed_at, id"
         ))?;
-        let rows = st.query_map(params![fw, sha256], signoff)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        collect(&mut st, params![fw, sha256], "signoffs", 2, signoff)
     }
 
     /// The completed review cycles, newest first.
     pub fn completed_cycles(&self, framework: &str) -> Result<Vec<CompletedCycle>> {
-        let fw = super::apply::framework_row(&self.conn, framework)?;
-        let mut st = self.conn.prepare_cached(
-            "SELECT due, completed_at, version_number, version_sha256 FROM completed_cycles
-             WHERE framework = ?1 ORDER BY due DESC",
-        )?;
-        let rows = st.query_map([fw], |r| {
-            let due: String = r.get(0)?;
-            Ok(CompletedCycle {
-                due: due.parse().expect("dates are stored as YYYY-MM-DD"),
-                completed_at: r.get(1)?,
-                version_number: r.get(2)?,
-                version_sha256: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let fw = framework_row(&self.conn, framework)?;
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {CYCLE_COLS} FROM completed_cycles WHERE framework = ?1 ORDER BY due DESC"
+        ))?;
+        collect(&mut st, [fw], "completed_cycles", 1, completed_cycle)
     }
 }
 

@@ -2,11 +2,12 @@
 //! Writes are upserts keyed by (framework, id) that bump the row's version.
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Params, Row, Statement};
 use serde::{de::DeserializeOwned, Serialize};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::*;
+use crate::text::{excerpt, quoted};
 
 pub(crate) fn enc<T: Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {
@@ -27,19 +28,85 @@ pub(crate) fn dec_list(s: String, col: usize) -> rusqlite::Result<Vec<String>> {
     serde_json::from_str(&s).map_err(|e| conversion(col, e))
 }
 
-pub(crate) fn dec_date(s: Option<String>, col: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    s.map(|s| s.parse::<NaiveDate>().map_err(|e| conversion(col, e))).transpose()
+pub(crate) fn dec_date(s: String, col: usize) -> rusqlite::Result<NaiveDate> {
+    s.parse::<NaiveDate>().map_err(|e| conversion(col, e))
+}
+
+pub(crate) fn dec_opt_date(s: Option<String>, col: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    s.map(|s| dec_date(s, col)).transpose()
 }
 
 fn conversion<E: std::error::Error + Send + Sync + 'static>(col: usize, e: E) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
 }
 
-/// A table of items keyed by (fw, key), with its column list and row mapping.
+/// The first `n` columns of a row as text, joined by '/': the row's name in a message.
+fn row_name(r: &Row, n: usize) -> String {
+    let parts: Vec<String> = (0..n)
+        .map(|i| match r.get_ref(i) {
+            Ok(rusqlite::types::ValueRef::Text(t)) => String::from_utf8_lossy(t).into_owned(),
+            Ok(rusqlite::types::ValueRef::Integer(n)) => n.to_string(),
+            _ => "(unreadable)".to_owned(),
+        })
+        .collect();
+    parts.join("/")
+}
+
+/// The error for a row that does not map to a domain value: it names the table and the row.
+fn damaged(table: &str, r: &Row, key_cols: usize, e: rusqlite::Error) -> Error {
+    let detail = match &e {
+        rusqlite::Error::FromSqlConversionFailure(col, _, inner) => format!("column {col}: {inner}"),
+        other => other.to_string(),
+    };
+    Error::Damaged(format!(
+        "the {table} row {} cannot be read ({}); the database was changed outside the app or is damaged",
+        quoted(&row_name(r, key_cols)),
+        excerpt(&detail)
+    ))
+}
+
+/// Maps every row of a query, naming the table and the row when one cannot be read.
+/// The row's name is its first `key_cols` columns.
+pub(crate) fn collect<T>(
+    st: &mut Statement<'_>,
+    params: impl Params,
+    table: &str,
+    key_cols: usize,
+    map: impl Fn(&Row) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let mut rows = st.query(params)?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(map(r).map_err(|e| damaged(table, r, key_cols, e))?);
+    }
+    Ok(out)
+}
+
+/// The first row of a query, if any, mapped as `collect` maps rows.
+pub(crate) fn first<T>(
+    st: &mut Statement<'_>,
+    params: impl Params,
+    table: &str,
+    key_cols: usize,
+    map: impl Fn(&Row) -> rusqlite::Result<T>,
+) -> Result<Option<T>> {
+    let mut rows = st.query(params)?;
+    match rows.next()? {
+        Some(r) => Ok(Some(map(r).map_err(|e| damaged(table, r, key_cols, e))?)),
+        None => Ok(None),
+    }
+}
+
+/// A table of items keyed by (fw, key): its columns, its row mapping and its upsert.
 pub(crate) struct Table<T> {
     pub name: &'static str,
+    /// The columns `map` reads, `key` first.
     pub cols: &'static str,
     pub map: fn(&Row) -> rusqlite::Result<T>,
+    /// Inserts the item at a position, or replaces it there, moving its version.
+    pub put: fn(&Connection, i64, i64, &T) -> Result<()>,
+    /// The item's id: its `key` column.
+    pub key: fn(&T) -> &str,
 }
 
 impl<T> Table<T> {
@@ -47,18 +114,53 @@ impl<T> Table<T> {
     pub fn all(&self, conn: &Connection, fw: i64) -> Result<Vec<T>> {
         let mut st =
             conn.prepare_cached(&format!("SELECT {} FROM {} WHERE fw = ?1 ORDER BY pos", self.cols, self.name))?;
-        let rows = st.query_map([fw], self.map)?;
+        collect(&mut st, [fw], self.name, 1, self.map)
+    }
+
+    /// One item with its position.
+    pub fn one(&self, conn: &Connection, fw: i64, key: &str) -> Result<Option<(T, i64)>> {
+        let mut st =
+            conn.prepare_cached(&format!("SELECT {}, pos FROM {} WHERE fw = ?1 AND key = ?2", self.cols, self.name))?;
+        let n = self.cols.split(',').count();
+        first(&mut st, params![fw, key], self.name, 1, |r| Ok(((self.map)(r)?, r.get(n)?)))
+    }
+
+    /// The items' ids in list order.
+    pub fn keys(&self, conn: &Connection, fw: i64) -> Result<Vec<String>> {
+        let mut st = conn.prepare_cached(&format!("SELECT key FROM {} WHERE fw = ?1 ORDER BY pos", self.name))?;
+        let rows = st.query_map([fw], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// One item with its position and version.
-    pub fn one(&self, conn: &Connection, fw: i64, key: &str) -> Result<Option<(T, i64, i64)>> {
-        let mut st = conn.prepare_cached(&format!(
-            "SELECT {}, pos, row_version FROM {} WHERE fw = ?1 AND key = ?2",
-            self.cols, self.name
-        ))?;
-        let n = self.cols.split(',').count();
-        Ok(st.query_row(params![fw, key], |r| Ok(((self.map)(r)?, r.get(n)?, r.get(n + 1)?))).optional()?)
+    /// The next free position at the end of the list.
+    pub fn next_pos(&self, conn: &Connection, fw: i64) -> Result<i64> {
+        let sql = format!("SELECT coalesce(max(pos) + 1, 0) FROM {} WHERE fw = ?1", self.name);
+        Ok(conn.prepare_cached(&sql)?.query_row([fw], |r| r.get(0))?)
+    }
+
+    /// How many items stand before position `pos`: an item's index in the list.
+    pub fn index_of(&self, conn: &Connection, fw: i64, pos: i64) -> Result<u32> {
+        let sql = format!("SELECT count(*) FROM {} WHERE fw = ?1 AND pos < ?2", self.name);
+        Ok(conn.prepare_cached(&sql)?.query_row(params![fw, pos], |r| r.get(0))?)
+    }
+
+    pub fn delete(&self, conn: &Connection, fw: i64, key: &str) -> Result<()> {
+        conn.prepare_cached(&format!("DELETE FROM {} WHERE fw = ?1 AND key = ?2", self.name))?
+            .execute(params![fw, key])?;
+        Ok(())
+    }
+
+    /// The stored version of one item; 0 when it does not exist.
+    pub fn version(&self, conn: &Connection, fw: i64, key: &str) -> Result<i64> {
+        let sql = format!("SELECT row_version FROM {} WHERE fw = ?1 AND key = ?2", self.name);
+        Ok(conn.prepare_cached(&sql)?.query_row(params![fw, key], |r| r.get(0)).optional()?.unwrap_or(0))
+    }
+
+    /// Every item's id with its version.
+    pub fn versions(&self, conn: &Connection, fw: i64) -> Result<Vec<(String, i64)>> {
+        let mut st = conn.prepare_cached(&format!("SELECT key, row_version FROM {} WHERE fw = ?1", self.name))?;
+        let rows = st.query_map([fw], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 
@@ -66,6 +168,8 @@ pub(crate) const PARTIES: Table<Party> = Table {
     name: "parties",
     cols: "key, name, title, email, kind",
     map: |r| Ok(Party { id: r.get(0)?, name: r.get(1)?, title: r.get(2)?, email: r.get(3)?, kind: dec(r.get(4)?, 4)? }),
+    put: put_party,
+    key: |x| &x.id,
 };
 
 pub(crate) const PLATFORMS: Table<Platform> = Table {
@@ -89,6 +193,8 @@ pub(crate) const PLATFORMS: Table<Platform> = Table {
             },
         })
     },
+    put: put_platform,
+    key: |x| &x.id,
 };
 
 pub(crate) const CAPABILITIES: Table<Capability> = Table {
@@ -104,6 +210,8 @@ pub(crate) const CAPABILITIES: Table<Capability> = Table {
             threshold: r.get(5)?,
         })
     },
+    put: put_capability,
+    key: |x| &x.id,
 };
 
 /// RACI activities; their assignments are read separately.
@@ -111,6 +219,8 @@ pub(crate) const ACTIVITIES: Table<RaciActivity> = Table {
     name: "raci_activities",
     cols: "key, name, layer",
     map: |r| Ok(RaciActivity { id: r.get(0)?, name: r.get(1)?, layer: dec(r.get(2)?, 2)?, assignments: Vec::new() }),
+    put: put_activity,
+    key: |x| &x.id,
 };
 
 pub(crate) const DATA_QUALITY: Table<DataQualityStandard> = Table {
@@ -131,6 +241,8 @@ pub(crate) const DATA_QUALITY: Table<DataQualityStandard> = Table {
             notes: r.get(10)?,
         })
     },
+    put: put_data_quality,
+    key: |x| &x.id,
 };
 
 pub(crate) const HARD_STOPS: Table<HardStop> = Table {
@@ -154,11 +266,13 @@ pub(crate) const HARD_STOPS: Table<HardStop> = Table {
             notes: r.get(9)?,
         })
     },
+    put: put_hard_stop,
+    key: |x| &x.id,
 };
 
-pub(crate) const CELL_COLS: &str = "capability, platform, support, mode, constraints, evidence, last_verified";
+const CELL_COLS: &str = "capability, platform, support, mode, constraints, evidence, last_verified";
 
-pub(crate) fn cell(r: &Row) -> rusqlite::Result<MatrixCell> {
+fn cell(r: &Row) -> rusqlite::Result<MatrixCell> {
     Ok(MatrixCell {
         capability: r.get(0)?,
         platform: r.get(1)?,
@@ -166,31 +280,58 @@ pub(crate) fn cell(r: &Row) -> rusqlite::Result<MatrixCell> {
         mode: dec(r.get(3)?, 3)?,
         constraints: r.get(4)?,
         evidence: r.get(5)?,
-        last_verified: dec_date(r.get(6)?, 6)?,
+        last_verified: dec_opt_date(r.get(6)?, 6)?,
     })
 }
 
 pub(crate) fn all_cells(conn: &Connection, fw: i64) -> Result<Vec<MatrixCell>> {
     let mut st = conn.prepare_cached(&format!("SELECT {CELL_COLS} FROM matrix_cells WHERE fw = ?1 ORDER BY pos"))?;
-    let rows = st.query_map([fw], cell)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    collect(&mut st, [fw], "matrix_cells", 2, cell)
 }
 
-/// One cell with its position and version.
-pub(crate) fn one_cell(conn: &Connection, fw: i64, cap: &str, plat: &str) -> Result<Option<(MatrixCell, i64, i64)>> {
+/// One cell with its position.
+pub(crate) fn one_cell(conn: &Connection, fw: i64, cap: &str, plat: &str) -> Result<Option<(MatrixCell, i64)>> {
     let mut st = conn.prepare_cached(&format!(
-        "SELECT {CELL_COLS}, pos, row_version FROM matrix_cells WHERE fw = ?1 AND capability = ?2 AND platform = ?3"
+        "SELECT {CELL_COLS}, pos FROM matrix_cells WHERE fw = ?1 AND capability = ?2 AND platform = ?3"
     ))?;
-    Ok(st.query_row(params![fw, cap, plat], |r| Ok((cell(r)?, r.get(7)?, r.get(8)?))).optional()?)
+    first(&mut st, params![fw, cap, plat], "matrix_cells", 2, |r| Ok((cell(r)?, r.get(7)?)))
 }
 
-/// An activity's assignments in order.
-pub(crate) fn assignments(conn: &Connection, fw: i64, activity: &str) -> Result<Vec<RaciAssignment>> {
-    let mut st =
-        conn.prepare_cached("SELECT party, role FROM raci_assignments WHERE fw = ?1 AND activity = ?2 ORDER BY pos")?;
-    let rows =
-        st.query_map(params![fw, activity], |r| Ok(RaciAssignment { party: r.get(0)?, role: dec(r.get(1)?, 1)? }))?;
+pub(crate) fn next_cell_pos(conn: &Connection, fw: i64) -> Result<i64> {
+    let sql = "SELECT coalesce(max(pos) + 1, 0) FROM matrix_cells WHERE fw = ?1";
+    Ok(conn.prepare_cached(sql)?.query_row([fw], |r| r.get(0))?)
+}
+
+pub(crate) fn delete_cell(conn: &Connection, fw: i64, cap: &str, plat: &str) -> Result<()> {
+    conn.prepare_cached("DELETE FROM matrix_cells WHERE fw = ?1 AND capability = ?2 AND platform = ?3")?
+        .execute(params![fw, cap, plat])?;
+    Ok(())
+}
+
+/// The stored version of one cell; 0 when it does not exist.
+pub(crate) fn cell_version(conn: &Connection, fw: i64, cap: &str, plat: &str) -> Result<i64> {
+    let sql = "SELECT row_version FROM matrix_cells WHERE fw = ?1 AND capability = ?2 AND platform = ?3";
+    Ok(conn.prepare_cached(sql)?.query_row(params![fw, cap, plat], |r| r.get(0)).optional()?.unwrap_or(0))
+}
+
+/// Every cell's (capability, platform) with its version.
+pub(crate) fn cell_versions(conn: &Connection, fw: i64) -> Result<Vec<(String, String, i64)>> {
+    let mut st = conn.prepare_cached("SELECT capability, platform, row_version FROM matrix_cells WHERE fw = ?1")?;
+    let rows = st.query_map([fw], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn assignment(r: &Row) -> rusqlite::Result<RaciAssignment> {
+    Ok(RaciAssignment { party: r.get(1)?, role: dec(r.get(2)?, 2)? })
+}
+
+/// Fills in an activity's assignments, in order.
+pub(crate) fn load_assignments(conn: &Connection, fw: i64, a: &mut RaciActivity) -> Result<()> {
+    let mut st = conn.prepare_cached(
+        "SELECT activity, party, role FROM raci_assignments WHERE fw = ?1 AND activity = ?2 ORDER BY pos",
+    )?;
+    a.assignments = collect(&mut st, params![fw, a.id], "raci_assignments", 2, assignment)?;
+    Ok(())
 }
 
 pub(crate) fn put_party(conn: &Connection, fw: i64, pos: i64, p: &Party) -> Result<()> {
@@ -384,43 +525,81 @@ pub(crate) fn put_schedule(conn: &Connection, fw: i64, rs: &ReviewSchedule) -> R
     Ok(())
 }
 
+const FRAMEWORK_COLS: &str = "key, name, organisation, description, jurisdictions, ks_holders, ks_trigger, \
+    ks_test_cadence, ks_test_custom_days, ks_last_tested, ks_notes, review_cadence, review_custom_days, \
+    review_signatories, review_next_due";
+
+fn framework_parts_row(r: &Row) -> rusqlite::Result<Framework> {
+    Ok(Framework {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        organisation: r.get(2)?,
+        description: r.get(3)?,
+        jurisdictions: dec_list(r.get(4)?, 4)?,
+        parties: Vec::new(),
+        platforms: Vec::new(),
+        capabilities: Vec::new(),
+        matrix: Vec::new(),
+        raci: Vec::new(),
+        data_quality: Vec::new(),
+        hard_stops: Vec::new(),
+        override_policy: OverridePolicy {
+            kill_switch_holders: dec_list(r.get(5)?, 5)?,
+            trigger_procedure: r.get(6)?,
+            test_cadence: Cadence { kind: dec(r.get(7)?, 7)?, custom_days: r.get(8)? },
+            last_tested: dec_opt_date(r.get(9)?, 9)?,
+            notes: r.get(10)?,
+        },
+        review_schedule: ReviewSchedule {
+            cadence: Cadence { kind: dec(r.get(11)?, 11)?, custom_days: r.get(12)? },
+            required_signatories: dec_list(r.get(13)?, 13)?,
+            next_due: dec_date(r.get(14)?, 14)?,
+        },
+    })
+}
+
+/// Inserts a new framework row with its own fields; returns its row id.
+pub(crate) fn insert_framework(tx: &Connection, f: &Framework, now: &str) -> Result<i64> {
+    let op = &f.override_policy;
+    let rs = &f.review_schedule;
+    tx.execute(
+        "INSERT INTO frameworks (key, name, organisation, description, jurisdictions,
+            ks_holders, ks_trigger, ks_test_cadence, ks_test_custom_days, ks_last_tested, ks_notes,
+            review_cadence, review_custom_days, review_signatories, review_next_due, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+        params![
+            f.id,
+            f.name,
+            f.organisation,
+            f.description,
+            list(&f.jurisdictions),
+            list(&op.kill_switch_holders),
+            op.trigger_procedure,
+            enc(&op.test_cadence.kind),
+            op.test_cadence.custom_days,
+            op.last_tested.map(|d| d.to_string()),
+            op.notes,
+            enc(&rs.cadence.kind),
+            rs.cadence.custom_days,
+            list(&rs.required_signatories),
+            rs.next_due.to_string(),
+            now,
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// The versions of the framework row's three parts: details, override policy, review schedule.
+pub(crate) fn part_versions(conn: &Connection, fw: i64) -> Result<(i64, i64, i64)> {
+    let sql = "SELECT details_version, override_version, schedule_version FROM frameworks WHERE id = ?1";
+    Ok(conn.prepare_cached(sql)?.query_row([fw], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
+}
+
 /// The framework row's own parts: details, override policy and review schedule.
 pub(crate) fn framework_parts(conn: &Connection, fw: i64) -> Result<Framework> {
-    Ok(conn.query_row(
-        "SELECT key, name, organisation, description, jurisdictions, ks_holders, ks_trigger, ks_test_cadence,
-                ks_test_custom_days, ks_last_tested, ks_notes, review_cadence, review_custom_days,
-                review_signatories, review_next_due
-         FROM frameworks WHERE id = ?1",
-        [fw],
-        |r| {
-            Ok(Framework {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                organisation: r.get(2)?,
-                description: r.get(3)?,
-                jurisdictions: dec_list(r.get(4)?, 4)?,
-                parties: Vec::new(),
-                platforms: Vec::new(),
-                capabilities: Vec::new(),
-                matrix: Vec::new(),
-                raci: Vec::new(),
-                data_quality: Vec::new(),
-                hard_stops: Vec::new(),
-                override_policy: OverridePolicy {
-                    kill_switch_holders: dec_list(r.get(5)?, 5)?,
-                    trigger_procedure: r.get(6)?,
-                    test_cadence: Cadence { kind: dec(r.get(7)?, 7)?, custom_days: r.get(8)? },
-                    last_tested: dec_date(r.get(9)?, 9)?,
-                    notes: r.get(10)?,
-                },
-                review_schedule: ReviewSchedule {
-                    cadence: Cadence { kind: dec(r.get(11)?, 11)?, custom_days: r.get(12)? },
-                    required_signatories: dec_list(r.get(13)?, 13)?,
-                    next_due: dec_date(Some(r.get(14)?), 14)?.expect("present"),
-                },
-            })
-        },
-    )?)
+    let mut st = conn.prepare_cached(&format!("SELECT {FRAMEWORK_COLS} FROM frameworks WHERE id = ?1"))?;
+    first(&mut st, [fw], "frameworks", 1, framework_parts_row)?
+        .ok_or_else(|| Error::NotFound(format!("there is no framework row {fw}")))
 }
 
 /// A whole framework draft.
@@ -435,11 +614,10 @@ pub(crate) fn load(conn: &Connection, fw: i64) -> Result<Framework> {
         f.raci.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
     let mut st =
         conn.prepare_cached("SELECT activity, party, role FROM raci_assignments WHERE fw = ?1 ORDER BY activity, pos")?;
-    let mut rows = st.query([fw])?;
-    while let Some(r) = rows.next()? {
-        let activity: String = r.get(0)?;
+    let all = collect(&mut st, [fw], "raci_assignments", 2, |r| Ok((r.get::<_, String>(0)?, assignment(r)?)))?;
+    for (activity, x) in all {
         if let Some(&i) = index.get(&activity) {
-            f.raci[i].assignments.push(RaciAssignment { party: r.get(1)?, role: dec(r.get(2)?, 2)? });
+            f.raci[i].assignments.push(x);
         }
     }
     f.data_quality = DATA_QUALITY.all(conn, fw)?;
@@ -464,40 +642,32 @@ pub(crate) fn sync(conn: &Connection, fw: i64, old: &Framework, new: &Framework)
         put_schedule(conn, fw, &new.review_schedule)?;
     }
 
-    fn sync_list<T: PartialEq>(
-        conn: &Connection,
-        fw: i64,
-        table: &str,
-        old: &[T],
-        new: &[T],
-        key: impl Fn(&T) -> &str,
-        put: impl Fn(&Connection, i64, i64, &T) -> Result<()>,
-    ) -> Result<()> {
-        let before: HashMap<&str, (usize, &T)> = old.iter().enumerate().map(|(i, x)| (key(x), (i, x))).collect();
-        let keep: HashSet<&str> = new.iter().map(&key).collect();
+    fn sync_list<T: PartialEq>(conn: &Connection, fw: i64, table: &Table<T>, old: &[T], new: &[T]) -> Result<()> {
+        let before: HashMap<&str, (usize, &T)> =
+            old.iter().enumerate().map(|(i, x)| ((table.key)(x), (i, x))).collect();
+        let keep: HashSet<&str> = new.iter().map(table.key).collect();
         for k in before.keys().filter(|k| !keep.contains(*k)) {
-            conn.prepare_cached(&format!("DELETE FROM {table} WHERE fw = ?1 AND key = ?2"))?.execute(params![fw, k])?;
+            table.delete(conn, fw, k)?;
         }
         for (i, x) in new.iter().enumerate() {
-            if before.get(key(x)) != Some(&(i, x)) {
-                put(conn, fw, i as i64, x)?;
+            if before.get((table.key)(x)) != Some(&(i, x)) {
+                (table.put)(conn, fw, i as i64, x)?;
             }
         }
         Ok(())
     }
-    sync_list(conn, fw, "parties", &old.parties, &new.parties, |x| &x.id, put_party)?;
-    sync_list(conn, fw, "platforms", &old.platforms, &new.platforms, |x| &x.id, put_platform)?;
-    sync_list(conn, fw, "capabilities", &old.capabilities, &new.capabilities, |x| &x.id, put_capability)?;
-    sync_list(conn, fw, "raci_activities", &old.raci, &new.raci, |x| &x.id, put_activity)?;
-    sync_list(conn, fw, "dq_standards", &old.data_quality, &new.data_quality, |x| &x.id, put_data_quality)?;
-    sync_list(conn, fw, "hard_stops", &old.hard_stops, &new.hard_stops, |x| &x.id, put_hard_stop)?;
+    sync_list(conn, fw, &PARTIES, &old.parties, &new.parties)?;
+    sync_list(conn, fw, &PLATFORMS, &old.platforms, &new.platforms)?;
+    sync_list(conn, fw, &CAPABILITIES, &old.capabilities, &new.capabilities)?;
+    sync_list(conn, fw, &ACTIVITIES, &old.raci, &new.raci)?;
+    sync_list(conn, fw, &DATA_QUALITY, &old.data_quality, &new.data_quality)?;
+    sync_list(conn, fw, &HARD_STOPS, &old.hard_stops, &new.hard_stops)?;
 
     let before: HashMap<(&str, &str), (usize, &MatrixCell)> =
         old.matrix.iter().enumerate().map(|(i, c)| ((c.capability.as_str(), c.platform.as_str()), (i, c))).collect();
     let keep: HashSet<(&str, &str)> = new.matrix.iter().map(|c| (c.capability.as_str(), c.platform.as_str())).collect();
     for (c, p) in before.keys().filter(|k| !keep.contains(*k)) {
-        conn.prepare_cached("DELETE FROM matrix_cells WHERE fw = ?1 AND capability = ?2 AND platform = ?3")?
-            .execute(params![fw, c, p])?;
+        delete_cell(conn, fw, c, p)?;
     }
     for (i, c) in new.matrix.iter().enumerate() {
         if before.get(&(c.capability.as_str(), c.platform.as_str())) != Some(&(i, c)) {

@@ -44,7 +44,8 @@ fn running_head(doc: &mut Doc, org: &str) {
 fn footer(doc: &mut Doc, name: &str, tail: &str, page: &str) {
     let (cw, h) = (doc.page_w() - 2.0 * MARGIN, doc.page_h());
     doc.hrule(MARGIN, h - 46.0, cw, 0.5, RULE);
-    let pw = doc.text.width(SMALL.face, SMALL.size, page);
+    // Measured in the face it is drawn in, so that it ends at the right margin.
+    let pw = doc.text.width(SMALL_BOLD.face, SMALL_BOLD.size, page);
     let tail_w = doc.text.width(SMALL.face, SMALL.size, tail);
     let n = doc.text.truncate(SMALL.face, SMALL.size, name, (cw - pw - 20.0 - tail_w).max(40.0));
     doc.text_at(MARGIN, h - 34.0, SMALL, format!("{n}{tail}"));

@@ -29,15 +29,7 @@ pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
         0.0,
         6.0,
     );
-    let swatches: Vec<Swatch> = SUPPORT_LEVELS
-        .iter()
-        .map(|&s| {
-            let (fill, ink) = support_colors(s);
-            Swatch { fill, ink, symbol: support_symbol(s), label: support(s) }
-        })
-        .collect();
-    legend(doc, &swatches);
-    doc.y += 17.0;
+    legend(doc, &legend_entries());
     doc.para(
         "Mode: N normal \u{00B7} C constrained (partial support accepted, within the constraints listed under Cell \
          notes) \u{00B7} D disabled (not accepted, or not supported).",
@@ -60,6 +52,17 @@ pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
     }
     cell_notes(doc, ctx);
     findings(doc, ctx, &[Section::Matrix], "Validation findings: compatibility matrix");
+}
+
+/// The support levels with their colours, symbols and names.
+pub(super) fn legend_entries() -> Vec<Swatch<'static>> {
+    SUPPORT_LEVELS
+        .iter()
+        .map(|&s| {
+            let (fill, ink) = support_colors(s);
+            Swatch { fill, ink, symbol: support_symbol(s), label: support(s) }
+        })
+        .collect()
 }
 
 /// One row per capability, one column per platform; a pair with no cell is untested.

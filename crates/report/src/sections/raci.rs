@@ -32,20 +32,8 @@ pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
         0.0,
         6.0,
     );
-    let swatches: Vec<Swatch> = [
-        (RaciRole::R, "Responsible: does the work"),
-        (RaciRole::A, "Accountable: owns the outcome (one per activity)"),
-        (RaciRole::C, "Consulted"),
-        (RaciRole::I, "Informed"),
-    ]
-    .into_iter()
-    .map(|(r, label)| {
-        let (fill, ink) = raci_colors(r);
-        Swatch { fill, ink, symbol: raci_letter(r), label }
-    })
-    .collect();
-    legend(doc, &swatches);
-    doc.y += 22.0;
+    legend(doc, &legend_entries());
+    doc.y += 5.0;
     let names = GridNames {
         what: "Chart",
         cols: "parties",
@@ -60,6 +48,22 @@ pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
     }
     load(doc, ctx);
     findings(doc, ctx, &[Section::Raci], "Validation findings: RACI chart");
+}
+
+/// The four letters with their colours and what they mean.
+pub(super) fn legend_entries() -> Vec<Swatch<'static>> {
+    [
+        (RaciRole::R, "Responsible: does the work"),
+        (RaciRole::A, "Accountable: owns the outcome (one per activity)"),
+        (RaciRole::C, "Consulted"),
+        (RaciRole::I, "Informed"),
+    ]
+    .into_iter()
+    .map(|(r, label)| {
+        let (fill, ink) = raci_colors(r);
+        Swatch { fill, ink, symbol: raci_letter(r), label }
+    })
+    .collect()
 }
 
 /// One row per activity, one column per party; activities with an error are marked.

@@ -13,34 +13,48 @@ use crate::style::{Style, BODY, CELL, CELL_BOLD, ERROR_RED, GOOD_GREEN, NAVY, SM
 /// The fields that name an item in the snapshot (a standard is named by its data input).
 const NAME_KEYS: [&str; 2] = ["name", "data_input"];
 
+/// Text longer than this is cut, with an ellipsis: a change table is not the place for a whole item.
+const MAX_CHARS: usize = 600;
+
 fn value_text(v: &Option<Value>) -> String {
     match v {
         None => String::new(),
-        Some(Value::Null) => "(none)".into(),
-        Some(Value::String(s)) if s.is_empty() => "(empty)".into(),
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Bool(b)) => if *b { "yes" } else { "no" }.into(),
-        Some(Value::Number(n)) => n.to_string(),
-        Some(Value::Array(a)) if a.is_empty() => "(empty list)".into(),
-        Some(Value::Array(a)) if a.iter().all(Value::is_string) => {
-            a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("; ")
-        }
-        Some(v @ Value::Object(o)) => {
-            for key in NAME_KEYS {
-                if let Some(Value::String(s)) = o.get(key) {
-                    return s.clone();
-                }
-            }
-            compact(v)
-        }
-        Some(v) => compact(v),
+        Some(Value::Object(o)) => match NAME_KEYS.iter().find_map(|k| o.get(*k).and_then(Value::as_str)) {
+            Some(name) => name.to_owned(),
+            None => capped(fields(o)),
+        },
+        Some(v) => inline(v),
     }
 }
 
-fn compact(v: &Value) -> String {
-    let s = serde_json::to_string(v).unwrap_or_default();
-    if s.chars().count() > 600 {
-        let cut: String = s.chars().take(600).collect();
+/// A value on one line: words for scalars, lists of text joined, anything else as compact JSON.
+fn inline(v: &Value) -> String {
+    match v {
+        Value::Null => "(none)".into(),
+        Value::String(s) if s.is_empty() => "(empty)".into(),
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => if *b { "yes" } else { "no" }.into(),
+        Value::Number(n) => n.to_string(),
+        Value::Array(a) if a.is_empty() => "(empty list)".into(),
+        Value::Array(a) if a.iter().all(Value::is_string) => {
+            a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("; ")
+        }
+        v => capped(serde_json::to_string(v).unwrap_or_default()),
+    }
+}
+
+/// An item without a name (a matrix cell, a RACI letter): one "field: value" line per field that
+/// has a value, rather than its JSON.
+fn fields(o: &serde_json::Map<String, Value>) -> String {
+    let empty = |v: &Value| v.is_null() || v.as_str() == Some("") || v.as_array().is_some_and(Vec::is_empty);
+    let lines: Vec<String> =
+        o.iter().filter(|(_, v)| !empty(v)).map(|(k, v)| format!("{}: {}", k.replace('_', " "), inline(v))).collect();
+    lines.join("\n")
+}
+
+fn capped(s: String) -> String {
+    if s.chars().count() > MAX_CHARS {
+        let cut: String = s.chars().take(MAX_CHARS).collect();
         format!("{cut}\u{2026}")
     } else {
         s
@@ -157,4 +171,29 @@ fn change_row(ctx: &Ctx, c: &Change) -> Vec<Cell> {
         before,
         after,
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn an_item_without_a_name_is_shown_field_by_field_without_its_empty_fields() {
+        let cell = json!({"capability": "bid-adjustment", "platform": "gads", "support": "partial",
+            "constraints": "", "evidence": "Pilot on 5 ad groups.", "last_verified": null});
+        assert_eq!(
+            value_text(&Some(cell)),
+            "capability: bid-adjustment\nplatform: gads\nsupport: partial\nevidence: Pilot on 5 ad groups."
+        );
+    }
+
+    #[test]
+    fn named_items_are_shown_by_name_and_long_values_are_cut() {
+        assert_eq!(value_text(&Some(json!({"id": "s1", "data_input": "Audience segments"}))), "Audience segments");
+        assert_eq!(value_text(&Some(json!(["a", "b"]))), "a; b");
+        let long = value_text(&Some(json!([{"party": "x".repeat(700)}])));
+        assert_eq!(long.chars().count(), MAX_CHARS + 1);
+        assert!(long.ends_with('\u{2026}'));
+    }
 }

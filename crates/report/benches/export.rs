@@ -108,7 +108,17 @@ fn main() {
         mb(large.json.len() as u64),
         ms(build.elapsed())
     );
+    let median = large_export(&large);
+    peak_memory();
+    starter_export();
+    chromium_comparison(&large, median);
+    if Command::new("typst").arg("--version").output().is_err() {
+        println!("\nTypst: not installed, comparison skipped");
+    }
+}
 
+/// Times the large export after a warm-up run, prints the figures and returns the median.
+fn large_export(large: &Owned) -> Duration {
     // Warm-up (loads the font tables once per process, as the app does on its first export).
     let first_start = Instant::now();
     let first = render(&large.input()).expect("renders");
@@ -137,8 +147,11 @@ fn main() {
         target(first.pdf.len() < 5 * 1024 * 1024),
         target(median < Duration::from_millis(500))
     );
+    median
+}
 
-    // Peak memory of a process that builds the framework and exports it once.
+/// Peak memory of a process that builds the framework and exports it once.
+fn peak_memory() {
     match std::env::current_exe().and_then(|exe| Command::new(exe).arg("--child").output()) {
         Ok(out) if out.status.success() => {
             let s = String::from_utf8_lossy(&out.stdout);
@@ -154,8 +167,10 @@ fn main() {
         }
         _ => println!("  peak memory   not measured (could not run the child process)"),
     }
+}
 
-    // The starter template.
+/// The starter template.
+fn starter_export() {
     let starter = Owned::new(governance_core::starter::starter_framework());
     let s0 = render(&starter.input()).expect("renders");
     let mut st = Vec::new();
@@ -172,13 +187,15 @@ fn main() {
         s0.pages,
         mb(s0.pdf.len() as u64)
     );
+}
 
-    // Headless Chromium on the same content.
+/// Headless Chromium printing the same content, compared with the median export time.
+fn chromium_comparison(large: &Owned, median: Duration) {
     println!("\nheadless Chromium, same content as HTML:");
     let dir = std::env::temp_dir().join(format!("governance-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let html_path = dir.join("large.html");
-    std::fs::write(&html_path, html(&large)).expect("writes the HTML");
+    std::fs::write(&html_path, html(large)).expect("writes the HTML");
     match chromium(&dir, &html_path) {
         Some((took, bytes)) => {
             let pages = pdf_pages(&dir.join("chromium.pdf"));
@@ -191,9 +208,6 @@ fn main() {
             );
         }
         None => println!("  skipped: chromium is not installed (apt-get install -y chromium)"),
-    }
-    if Command::new("typst").arg("--version").output().is_err() {
-        println!("\nTypst: not installed, comparison skipped");
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -242,8 +256,6 @@ fn esc(s: &str) -> String {
 /// header rows repeated by the browser, grids split into column groups on landscape pages.
 fn html(o: &Owned) -> String {
     let fw = &o.fw;
-    let name = |id: &str| fw.parties.iter().find(|p| p.id == id).map_or(id.to_owned(), |p| p.name.clone());
-    let plat = |id: &str| fw.platforms.iter().find(|p| p.id == id).map_or(id.to_owned(), |p| p.name.clone());
     let mut h = String::with_capacity(8 << 20);
     h.push_str(
         "<!doctype html><html><head><meta charset=utf-8><style>\
@@ -273,6 +285,25 @@ fn html(o: &Owned) -> String {
         let _ = write!(h, "<li>{}</li>", esc(t));
     }
     h.push_str("</ol>");
+    html_lists(&mut h, fw);
+    html_matrix(&mut h, fw);
+    html_contracts(&mut h, fw);
+    html_raci(&mut h, fw);
+    html_rest(&mut h, fw);
+    h.push_str("</body></html>");
+    h
+}
+
+fn party_name(fw: &Framework, id: &str) -> String {
+    fw.parties.iter().find(|p| p.id == id).map_or(id.to_owned(), |p| p.name.clone())
+}
+
+fn platform_name(fw: &Framework, id: &str) -> String {
+    fw.platforms.iter().find(|p| p.id == id).map_or(id.to_owned(), |p| p.name.clone())
+}
+
+/// Sections 1 to 3: scope, parties and capabilities.
+fn html_lists(h: &mut String, fw: &Framework) {
     let _ = write!(h, "<h1>1 Scope and jurisdictions</h1><p>{}</p>", esc(&fw.description));
     h.push_str(
         "<h1>2 Parties</h1><table><thead><tr><th>Name</th><th>Title</th><th>Kind</th><th>Email</th></tr></thead>",
@@ -299,6 +330,11 @@ fn html(o: &Owned) -> String {
             esc(&c.threshold)
         );
     }
+}
+
+/// Section 4: the matrix in groups of 20 platforms, and the cell notes.
+fn html_matrix(h: &mut String, fw: &Framework) {
+    let plat = |id: &str| platform_name(fw, id);
     h.push_str("</table><div class=wide><h1>4 Compatibility matrix</h1>");
     let cells: std::collections::HashMap<(&str, &str), &governance_core::MatrixCell> =
         fw.matrix.iter().map(|c| ((c.capability.as_str(), c.platform.as_str()), c)).collect();
@@ -342,6 +378,10 @@ fn html(o: &Owned) -> String {
             esc(&c.evidence)
         );
     }
+}
+
+/// Section 5: one table per platform.
+fn html_contracts(h: &mut String, fw: &Framework) {
     h.push_str("</table><h1>5 Interoperability contracts</h1>");
     for p in &fw.platforms {
         let c = &p.contract;
@@ -362,6 +402,10 @@ fn html(o: &Owned) -> String {
             esc(&c.policy_notes)
         );
     }
+}
+
+/// Section 6: the RACI chart in groups of 20 parties.
+fn html_raci(h: &mut String, fw: &Framework) {
     h.push_str("<div class=wide><h1>6 RACI chart</h1>");
     for group in fw.parties.chunks(20) {
         h.push_str("<table class=grid><thead><tr><th>Activity</th><th>Layer</th>");
@@ -389,6 +433,12 @@ fn html(o: &Owned) -> String {
         }
         h.push_str("</table>");
     }
+}
+
+/// Sections 7 to 12.
+fn html_rest(h: &mut String, fw: &Framework) {
+    let name = |id: &str| party_name(fw, id);
+    let plat = |id: &str| platform_name(fw, id);
     h.push_str("</div><h1>7 Data-quality standards</h1><table><thead><tr><th>Data input and owner</th><th>Thresholds</th><th>Validation rules and notes</th><th>On breach</th></tr></thead>");
     for d in &fw.data_quality {
         let _ = write!(
@@ -434,6 +484,4 @@ fn html(o: &Owned) -> String {
     for s in &fw.review_schedule.required_signatories {
         let _ = write!(h, "<h2>{}</h2><p>Decision: \u{2610} Approved \u{2610} Approved with comments \u{2610} Rejected</p><p>Signature ________ Date ________</p>", esc(&name(s)));
     }
-    h.push_str("</body></html>");
-    h
 }

@@ -8,13 +8,11 @@ use std::io::Write;
 
 use chrono::{DateTime, Utc};
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
-use printpdf::{
-    Color, FontId, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, Rect, TextItem,
-    TextMatrix,
-};
+use printpdf::{Op, PaintMode, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt, Rect};
 
-use crate::fonts::{subset_face, Face};
-use crate::layout::{Doc, Page, Rgb};
+use crate::fonts::{font_id, subset_face, Face};
+use crate::layout::{Doc, Page};
+use crate::style::Rgb;
 use crate::ReportError;
 
 /// Everything about the file that is not page content.
@@ -38,24 +36,12 @@ const CREATOR: &str = "Governance Workbench";
 /// 90 ms less than level 6 (1.5 MB); level 1 saves another 35 ms but grows the file to 2.6 MB.
 const COMPRESSION: u32 = 3;
 
-fn font_id(face: Face) -> FontId {
-    FontId(match face {
-        Face::Regular => "F1".to_owned(),
-        Face::Bold => "F2".to_owned(),
-    })
-}
-
-fn color(c: Rgb) -> Color {
-    let (r, g, b) = c.parts();
-    Color::Rgb(printpdf::Rgb { r, g, b, icc_profile: None })
-}
-
 fn page_ops(p: &Page) -> Vec<Op> {
     let mut ops = Vec::with_capacity(p.fills.len() * 2 + p.runs.len() * 3 + 4);
     let mut fill: Option<Rgb> = None;
     for f in &p.fills {
         if fill != Some(f.color) {
-            ops.push(Op::SetFillColor { col: color(f.color) });
+            ops.push(Op::SetFillColor { col: f.color.pdf() });
             fill = Some(f.color);
         }
         ops.push(Op::DrawRectangle {
@@ -69,25 +55,7 @@ fn page_ops(p: &Page) -> Vec<Op> {
             },
         });
     }
-    if !p.runs.is_empty() {
-        ops.push(Op::StartTextSection);
-        let mut font: Option<(Face, f32)> = None;
-        for r in &p.runs {
-            if font != Some((r.face, r.size)) {
-                ops.push(Op::SetFont { font: PdfFontHandle::External(font_id(r.face)), size: Pt(r.size) });
-                font = Some((r.face, r.size));
-            }
-            if fill != Some(r.color) {
-                ops.push(Op::SetFillColor { col: color(r.color) });
-                fill = Some(r.color);
-            }
-            let y = crate::layout::round(p.h - r.y);
-            let m = if r.rotated { [0.0, 1.0, -1.0, 0.0, r.x, y] } else { [1.0, 0.0, 0.0, 1.0, r.x, y] };
-            ops.push(Op::SetTextMatrix { matrix: TextMatrix::Raw(m) });
-            ops.push(Op::ShowText { items: vec![TextItem::Text(r.text.clone())] });
-        }
-        ops.push(Op::EndTextSection);
-    }
+    crate::text::page_text_ops(&p.runs, p.h, &mut fill, &mut ops);
     ops
 }
 
@@ -194,9 +162,9 @@ fn lo(e: lopdf::Error) -> ReportError {
 pub(crate) fn build_pdf(doc: &Doc, meta: &Meta) -> Result<Vec<u8>, ReportError> {
     let mut pdf = PdfDocument::new(&meta.title);
     for face in [Face::Regular, Face::Bold] {
-        let used = &doc.used[face.index()];
+        let used = &doc.text.used[face.index()];
         if used.iter().next().is_some() {
-            let font = subset_face(doc.fonts.face(face), used)?;
+            let font = subset_face(doc.text.fonts.face(face), used)?;
             pdf.resources.fonts.map.insert(font_id(face), PdfFont::new(font));
         }
     }
@@ -229,8 +197,38 @@ fn finish(d: &mut lopdf::Document, doc: &Doc, meta: &Meta) -> Result<(), ReportE
     if page_ids.len() != doc.pages.len() {
         return Err(ReportError::Pdf(format!("{} pages laid out, {} written", doc.pages.len(), page_ids.len())));
     }
+    // Objects are added in a fixed order, so that their numbers (and the bytes) never change.
+    info_and_id(d, meta);
+    // XMP metadata: left uncompressed, as PDF/A requires.
+    let xmp_id = d.add_object(
+        Stream::new(Dictionary::from_iter(vec![("Type", name("Metadata")), ("Subtype", name("XML"))]), xmp(meta))
+            .with_compression(false),
+    );
+    let intent = output_intent(d);
+    let (fs_id, names) = attachment(d, meta);
+    let dests = Dests { doc, page_ids: &page_ids };
+    let outlines_id = outline(d, &dests);
+    links(d, &dests)?;
 
-    // Document information, consistent with the XMP packet.
+    let cat = d.get_dictionary_mut(root).map_err(lo)?;
+    cat.set("Metadata", Object::Reference(xmp_id));
+    cat.set("OutputIntents", Object::Array(vec![Object::Dictionary(intent)]));
+    cat.set("Names", Object::Dictionary(names));
+    cat.set("AF", Object::Array(vec![Object::Reference(fs_id)]));
+    cat.set("Lang", text("en"));
+    if let Some(id) = outlines_id {
+        cat.set("Outlines", Object::Reference(id));
+        cat.set("PageMode", name("UseOutlines"));
+    }
+    cat.set(
+        "ViewerPreferences",
+        Object::Dictionary(Dictionary::from_iter(vec![("DisplayDocTitle", Object::Boolean(true))])),
+    );
+    compress(d)
+}
+
+/// Document information, consistent with the XMP packet, and the document ID.
+fn info_and_id(d: &mut lopdf::Document, meta: &Meta) {
     let date = pdf_date(&meta.date);
     let info = Dictionary::from_iter(vec![
         ("Title", text(&meta.title)),
@@ -240,7 +238,7 @@ fn finish(d: &mut lopdf::Document, doc: &Doc, meta: &Meta) -> Result<(), ReportE
         ("Creator", text(CREATOR)),
         ("Producer", text(PRODUCER)),
         ("CreationDate", Object::string_literal(date.clone())),
-        ("ModDate", Object::string_literal(date.clone())),
+        ("ModDate", Object::string_literal(date)),
     ]);
     match d.trailer.get(b"Info").and_then(Object::as_reference) {
         Ok(id) => {
@@ -258,26 +256,26 @@ fn finish(d: &mut lopdf::Document, doc: &Doc, meta: &Meta) -> Result<(), ReportE
             Object::String(meta.id.to_vec(), StringFormat::Hexadecimal),
         ]),
     );
+}
 
-    // XMP metadata: left uncompressed, as PDF/A requires.
-    let xmp_id = d.add_object(
-        Stream::new(Dictionary::from_iter(vec![("Type", name("Metadata")), ("Subtype", name("XML"))]), xmp(meta))
-            .with_compression(false),
-    );
-
-    // sRGB output intent.
+/// The sRGB output intent.
+fn output_intent(d: &mut lopdf::Document) -> Dictionary {
     let icc_id =
         d.add_object(Stream::new(Dictionary::from_iter(vec![("N", Object::Integer(3))]), crate::icc::srgb_profile()));
-    let intent = Dictionary::from_iter(vec![
+    Dictionary::from_iter(vec![
         ("Type", name("OutputIntent")),
         ("S", name("GTS_PDFA1")),
         ("OutputConditionIdentifier", text("sRGB IEC61966-2.1")),
         ("RegistryName", text("http://www.color.org")),
         ("Info", text("sRGB IEC61966-2.1")),
         ("DestOutputProfile", Object::Reference(icc_id)),
-    ]);
+    ])
+}
 
-    // The canonical JSON snapshot as an associated file (PDF/A-3 "Source").
+/// The canonical JSON snapshot as an associated file (PDF/A-3 "Source"): its file specification
+/// and the catalog's name tree that lists it.
+fn attachment(d: &mut lopdf::Document, meta: &Meta) -> (ObjectId, Dictionary) {
+    let date = pdf_date(&meta.date);
     let params = Dictionary::from_iter(vec![
         ("Size", Object::Integer(meta.snapshot.len() as i64)),
         ("CreationDate", Object::string_literal(date.clone())),
@@ -312,77 +310,85 @@ fn finish(d: &mut lopdf::Document, doc: &Doc, meta: &Meta) -> Result<(), ReportE
             Object::Array(vec![text(&meta.attachment_name), Object::Reference(fs_id)]),
         )])),
     )]);
+    (fs_id, names)
+}
 
-    // Outline: sections, with their parts as closed children.
-    let outlines_id = d.new_object_id();
-    let dest = |page: usize, y: f32| {
-        let h = doc.pages[page].h;
+/// Destinations on the written pages.
+struct Dests<'a> {
+    doc: &'a Doc,
+    page_ids: &'a [ObjectId],
+}
+
+impl Dests<'_> {
+    /// A little above `y` (from the top) on page `page`.
+    fn at(&self, page: usize, y: f32) -> Object {
+        let h = self.doc.pages[page].h;
         Object::Array(vec![
-            Object::Reference(page_ids[page]),
+            Object::Reference(self.page_ids[page]),
             name("XYZ"),
             Object::Integer(0),
             Object::Real(crate::layout::round((h - y + 6.0).min(h))),
             Object::Integer(0),
         ])
-    };
-    let items = &doc.outline;
+    }
+}
+
+/// The outline: sections, with their parts as closed children. Returns the outline root, if any.
+fn outline(d: &mut lopdf::Document, dests: &Dests) -> Option<ObjectId> {
+    let outlines_id = d.new_object_id();
+    let items = &dests.doc.outline;
     let item_ids: Vec<ObjectId> = items.iter().map(|_| d.new_object_id()).collect();
     let tops: Vec<usize> = (0..items.len()).filter(|&i| items[i].level == 0).collect();
+    let entry = |i: usize, parent: ObjectId, siblings: &[usize], k: usize| {
+        let mut dict = Dictionary::from_iter(vec![
+            ("Title", text(&items[i].title)),
+            ("Parent", Object::Reference(parent)),
+            ("Dest", dests.at(items[i].page, items[i].y)),
+        ]);
+        if k > 0 {
+            dict.set("Prev", Object::Reference(item_ids[siblings[k - 1]]));
+        }
+        if let Some(&n) = siblings.get(k + 1) {
+            dict.set("Next", Object::Reference(item_ids[n]));
+        }
+        dict
+    };
     for (t, &i) in tops.iter().enumerate() {
         let end = tops.get(t + 1).copied().unwrap_or(items.len());
         let kids: Vec<usize> = (i + 1..end).collect();
-        let mut dict = Dictionary::from_iter(vec![
-            ("Title", text(&items[i].title)),
-            ("Parent", Object::Reference(outlines_id)),
-            ("Dest", dest(items[i].page, items[i].y)),
-        ]);
-        if t > 0 {
-            dict.set("Prev", Object::Reference(item_ids[tops[t - 1]]));
-        }
-        if let Some(&n) = tops.get(t + 1) {
-            dict.set("Next", Object::Reference(item_ids[n]));
-        }
+        let mut dict = entry(i, outlines_id, &tops, t);
         if let (Some(&first), Some(&last)) = (kids.first(), kids.last()) {
             dict.set("First", Object::Reference(item_ids[first]));
             dict.set("Last", Object::Reference(item_ids[last]));
             dict.set("Count", Object::Integer(-(kids.len() as i64)));
         }
         for (k, &j) in kids.iter().enumerate() {
-            let mut kd = Dictionary::from_iter(vec![
-                ("Title", text(&items[j].title)),
-                ("Parent", Object::Reference(item_ids[i])),
-                ("Dest", dest(items[j].page, items[j].y)),
-            ]);
-            if k > 0 {
-                kd.set("Prev", Object::Reference(item_ids[kids[k - 1]]));
-            }
-            if let Some(&n) = kids.get(k + 1) {
-                kd.set("Next", Object::Reference(item_ids[n]));
-            }
-            d.objects.insert(item_ids[j], Object::Dictionary(kd));
+            d.objects.insert(item_ids[j], Object::Dictionary(entry(j, item_ids[i], &kids, k)));
         }
         d.objects.insert(item_ids[i], Object::Dictionary(dict));
     }
-    if let (Some(&first), Some(&last)) = (tops.first(), tops.last()) {
-        d.objects.insert(
-            outlines_id,
-            Object::Dictionary(Dictionary::from_iter(vec![
-                ("Type", name("Outlines")),
-                ("First", Object::Reference(item_ids[first])),
-                ("Last", Object::Reference(item_ids[last])),
-                ("Count", Object::Integer(tops.len() as i64)),
-            ])),
-        );
-    }
+    let (&first, &last) = (tops.first()?, tops.last()?);
+    d.objects.insert(
+        outlines_id,
+        Object::Dictionary(Dictionary::from_iter(vec![
+            ("Type", name("Outlines")),
+            ("First", Object::Reference(item_ids[first])),
+            ("Last", Object::Reference(item_ids[last])),
+            ("Count", Object::Integer(tops.len() as i64)),
+        ])),
+    );
+    Some(outlines_id)
+}
 
-    // Links (the contents page): printable, borderless, straight to the outline's position.
-    for (pi, page) in doc.pages.iter().enumerate() {
+/// Links (the contents page): printable, borderless, straight to the outline's position.
+fn links(d: &mut lopdf::Document, dests: &Dests) -> Result<(), ReportError> {
+    for (pi, page) in dests.doc.pages.iter().enumerate() {
         if page.links.is_empty() {
             continue;
         }
         let mut annots = Vec::new();
         for l in &page.links {
-            let target = &items[l.target];
+            let target = &dests.doc.outline[l.target];
             let r = |v: f32| Object::Real(crate::layout::round(v));
             annots.push(Object::Reference(d.add_object(Dictionary::from_iter(vec![
                 ("Type", name("Annot")),
@@ -390,28 +396,16 @@ fn finish(d: &mut lopdf::Document, doc: &Doc, meta: &Meta) -> Result<(), ReportE
                 ("Rect", Object::Array(vec![r(l.x), r(page.h - l.y - l.h), r(l.x + l.w), r(page.h - l.y)])),
                 ("Border", Object::Array(vec![Object::Integer(0), Object::Integer(0), Object::Integer(0)])),
                 ("F", Object::Integer(4)),
-                ("Dest", dest(target.page, target.y)),
+                ("Dest", dests.at(target.page, target.y)),
             ]))));
         }
-        d.get_dictionary_mut(page_ids[pi]).map_err(lo)?.set("Annots", Object::Array(annots));
+        d.get_dictionary_mut(dests.page_ids[pi]).map_err(lo)?.set("Annots", Object::Array(annots));
     }
+    Ok(())
+}
 
-    let cat = d.get_dictionary_mut(root).map_err(lo)?;
-    cat.set("Metadata", Object::Reference(xmp_id));
-    cat.set("OutputIntents", Object::Array(vec![Object::Dictionary(intent)]));
-    cat.set("Names", Object::Dictionary(names));
-    cat.set("AF", Object::Array(vec![Object::Reference(fs_id)]));
-    cat.set("Lang", text("en"));
-    if !tops.is_empty() {
-        cat.set("Outlines", Object::Reference(outlines_id));
-        cat.set("PageMode", name("UseOutlines"));
-    }
-    cat.set(
-        "ViewerPreferences",
-        Object::Dictionary(Dictionary::from_iter(vec![("DisplayDocTitle", Object::Boolean(true))])),
-    );
-
-    // Compress every stream but the metadata.
+/// Compresses every stream but the metadata.
+fn compress(d: &mut lopdf::Document) -> Result<(), ReportError> {
     for obj in d.objects.values_mut() {
         if let Object::Stream(s) = obj {
             if !s.allows_compression || s.dict.has(b"Filter") {

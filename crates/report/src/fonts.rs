@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
 use allsorts::subset::{subset, CmapTarget, SubsetProfile};
-use printpdf::ParsedFont;
+use printpdf::{FontId, ParsedFont};
 
 use crate::ReportError;
 
@@ -30,6 +30,15 @@ impl Face {
     pub(crate) fn index(self) -> usize {
         self as usize
     }
+}
+
+/// The fixed resource name of a face: printpdf's own ids come from a process-wide counter, which
+/// would make two exports in one process differ.
+pub(crate) fn font_id(face: Face) -> FontId {
+    FontId(match face {
+        Face::Regular => "F1".to_owned(),
+        Face::Bold => "F2".to_owned(),
+    })
 }
 
 /// Metrics of one face, indexed by code point.

@@ -9,8 +9,11 @@
 mod finish;
 mod fonts;
 mod icc;
+mod labels;
 mod layout;
 mod sections;
+mod style;
+mod text;
 
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
@@ -131,7 +134,7 @@ pub fn render(input: &ReportInput) -> Result<Rendered, ReportError> {
         snapshot: input.snapshot_json,
     };
     let pdf = finish::build_pdf(&doc, &meta)?;
-    Ok(Rendered { pdf, pages: doc.pages.len() as u32, missing_glyphs: doc.missing.iter().copied().collect() })
+    Ok(Rendered { pdf, pages: doc.pages.len() as u32, missing_glyphs: doc.text.missing.iter().copied().collect() })
 }
 
 /// Renders a stored version, from the store's [`ReportData`](governance_core::version::ReportData)

@@ -91,6 +91,39 @@ pub fn wide_framework() -> Framework {
     fw
 }
 
+/// The starter framework with only its first two parties: a RACI chart with few columns.
+pub fn two_party_framework() -> Framework {
+    starter_with_parties(2)
+}
+
+/// The starter framework with only its first `n` parties, every reference to the others dropped
+/// (or, where one is needed, moved to the first party).
+pub fn starter_with_parties(n: usize) -> Framework {
+    let mut fw = governance_core::starter::starter_framework();
+    fw.parties.truncate(n);
+    let kept: Vec<String> = fw.parties.iter().map(|p| p.id.clone()).collect();
+    let keep = |list: &mut Vec<String>| {
+        list.retain(|p| kept.contains(p));
+        if list.is_empty() {
+            list.push(kept[0].clone());
+        }
+    };
+    for a in &mut fw.raci {
+        a.assignments.retain(|x| kept.contains(&x.party));
+    }
+    for d in &mut fw.data_quality {
+        if !kept.contains(&d.owner) {
+            d.owner = kept[0].clone();
+        }
+    }
+    for h in &mut fw.hard_stops {
+        keep(&mut h.lift_authority);
+    }
+    keep(&mut fw.override_policy.kill_switch_holders);
+    keep(&mut fw.review_schedule.required_signatories);
+    fw
+}
+
 /// A framework built to break layouts: 200-character names, 20,000-character texts, words with
 /// no break opportunity, markup, tabs and line breaks, empty lists and an empty matrix row.
 pub fn adversarial_framework() -> Framework {

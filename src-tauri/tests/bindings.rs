@@ -1,8 +1,11 @@
-//! Generates the TypeScript bindings the UI imports, and fails when the committed file is stale.
-//! `UPDATE_GENERATED=1 cargo test -p governance-workbench --test bindings` (or `make generate`) rewrites it.
+//! Generates what the UI imports from the Rust side, and fails when a committed copy is stale:
+//! `ui/src/lib/bindings.ts` (the types and one typed function per command of src/commands.rs)
+//! and `ui/src/lib/labels.ts` (the words of `governance_core::labels`).
+//! `UPDATE_GENERATED=1 cargo test -p governance-workbench --test bindings` (or `make generate`) rewrites them.
 
 use governance_core::diff::{Change, ChangeKind};
 use governance_core::edit::{Details, Edit, EditRequest, ListKind};
+use governance_core::labels::{mode_letter, support_symbol, wire_name, Labelled};
 use governance_core::review::{CompletedCycle, CycleState, Decision, ReviewStatus, SignOff};
 use governance_core::store::{
     AuditEntry, EditOutcome, EditResult, FrameworkSummary, FrameworkView, ImportOutcome, PublishOutcome, SignOffRequest,
@@ -12,41 +15,50 @@ use governance_core::*;
 use governance_workbench::api::{ApiError, AppInfo, ExportedPdf};
 use ts_rs::{Config, TS};
 
-include!("../src/command_names.rs");
+#[path = "../build_support/commands.rs"]
+mod commands;
 
-/// (TypeScript name, command, arguments as (name, type), result type).
-type Binding = (&'static str, &'static str, &'static [(&'static str, &'static str)], &'static str);
+/// The app's commands as declared in src/commands.rs.
+fn app_commands() -> Vec<commands::Command> {
+    let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/commands.rs")).unwrap();
+    commands::parse(&source).unwrap()
+}
 
-/// Every command the UI may call.
-const COMMANDS: &[Binding] = &[
-    ("appInfo", "app_info", &[], "AppInfo"),
-    ("listFrameworks", "list_frameworks", &[], "Array<FrameworkSummary>"),
-    ("openFramework", "open_framework", &[("id", "string")], "FrameworkView"),
-    ("applyEdit", "apply_edit", &[("request", "EditRequest")], "EditResult"),
-    ("undoEdit", "undo_edit", &[("framework", "string")], "EditResult"),
-    ("undoLabels", "undo_labels", &[("framework", "string")], "Array<string>"),
-    ("removalImpact", "removal_impact", &[("framework", "string"), ("edit", "Edit")], "Array<string>"),
-    ("createFramework", "create_framework", &[("name", "string"), ("fromTemplate", "boolean")], "string"),
-    ("duplicateFramework", "duplicate_framework", &[("id", "string"), ("name", "string")], "string"),
-    ("deleteFramework", "delete_framework", &[("id", "string")], "null"),
-    ("auditLog", "audit_log", &[("framework", "string"), ("limit", "number")], "Array<AuditEntry>"),
-    ("importFramework", "import_framework", &[], "ImportOutcome | null"),
-    ("exportFramework", "export_framework", &[("id", "string")], "string | null"),
-    ("publishVersion", "publish_version", &[("framework", "string"), ("summary", "string")], "PublishOutcome"),
-    ("listVersions", "list_versions", &[("framework", "string")], "Array<VersionInfo>"),
-    (
-        "diffVersions",
-        "diff_versions",
-        &[("framework", "string"), ("from", "number"), ("to", "number")],
-        "Array<Change>",
-    ),
-    ("reviewStatus", "review_status", &[("framework", "string")], "ReviewStatus"),
-    ("signOff", "sign_off", &[("request", "SignOffRequest")], "ReviewStatus"),
-    ("exportCalendar", "export_calendar", &[("framework", "string")], "string | null"),
-    ("exportOdcs", "export_odcs", &[("framework", "string"), ("version", "number | null")], "string | null"),
-    ("exportPdf", "export_pdf", &[("framework", "string"), ("version", "number")], "ExportedPdf | null"),
-    ("openExported", "open_exported", &[("path", "string")], "null"),
-];
+/// `export_pdf` -> `exportPdf`: Tauri's name for an argument, and the bindings' name for a command.
+fn camel(snake: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The TypeScript type of a Rust type crossing the IPC boundary; named types keep their names,
+/// which ts-rs gives them below.
+fn ts_type(ty: &syn::Type) -> String {
+    let name = commands::last_segment(ty);
+    let inner = |n| ts_type(commands::generic_arg(ty, n).unwrap_or_else(|| panic!("{name} needs a type argument")));
+    match name.as_str() {
+        "" => match ty {
+            syn::Type::Tuple(t) if t.elems.is_empty() => "null".into(),
+            _ => panic!("a command uses a type the bindings cannot name"),
+        },
+        "String" | "str" => "string".into(),
+        "bool" => "boolean".into(),
+        "u8" | "u16" | "u32" | "i32" | "i64" | "u64" | "f64" => "number".into(),
+        "Option" => format!("{} | null", inner(0)),
+        "Vec" => format!("Array<{}>", inner(0)),
+        other => other.to_owned(),
+    }
+}
 
 fn decl<T: TS>(cfg: &Config) -> String {
     let d = T::decl(cfg);
@@ -57,7 +69,7 @@ fn decl<T: TS>(cfg: &Config) -> String {
     }
 }
 
-fn generate() -> String {
+fn generate_bindings() -> String {
     let cfg = Config::default();
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/tests/bindings.rs (`make generate`). Do not edit.\n\
@@ -122,36 +134,110 @@ fn generate() -> String {
         out.push_str(&d);
         out.push('\n');
     }
-    out.push_str("/** The app's commands. Each rejects with an `ApiError`. */\nexport const commands = {\n");
-    for (ts, cmd, args, ret) in COMMANDS {
-        let params: Vec<String> = args.iter().map(|(n, t)| format!("{n}: {t}")).collect();
-        let names: Vec<&str> = args.iter().map(|(n, _)| *n).collect();
+    out.push_str("/** The app's commands, one per `#[tauri::command]` of src/commands.rs. Each rejects with an `ApiError`. */\nexport const commands = {\n");
+    for c in app_commands() {
+        let ret = ts_type(&c.returns);
+        let params: Vec<String> = c.args.iter().map(|(n, t)| format!("{}: {}", camel(n), ts_type(t))).collect();
+        let names: Vec<String> = c.args.iter().map(|(n, _)| camel(n)).collect();
         let payload = if names.is_empty() { String::new() } else { format!(", {{ {} }}", names.join(", ")) };
         out.push_str(&format!(
-            "  {ts}: ({}): Promise<{ret}> => invoke<{ret}>(\"{cmd}\"{payload}),\n",
-            params.join(", ")
+            "  {}: ({}): Promise<{ret}> => invoke<{ret}>(\"{}\"{payload}),\n",
+            camel(&c.name),
+            params.join(", "),
+            c.name
         ));
     }
     out.push_str("};\n");
     out
 }
 
-#[test]
-fn every_command_has_a_binding() {
-    let mut bound: Vec<&str> = COMMANDS.iter().map(|c| c.1).collect();
-    let mut all = ALL.to_vec();
-    bound.sort_unstable();
-    all.sort_unstable();
-    assert_eq!(bound, all);
+/// One `Record<Type, string>` table of labels, from a Rust function of the value.
+fn table<T: Labelled + TS>(name: &str, doc: &str, text: impl Fn(T) -> &'static str) -> String {
+    let mut out = format!("/** {doc} */\nexport const {name}: Record<{}, string> = {{\n", T::name(&Config::default()));
+    for v in T::ALL {
+        out.push_str(&format!("  {}: {},\n", wire_name(*v), serde_json::to_string(text(*v)).unwrap()));
+    }
+    out.push_str("};\n\n");
+    out
+}
+
+fn generate_labels() -> String {
+    let mut out = String::from(
+        "// Generated from crates/core/src/labels.rs by src-tauri/tests/bindings.rs (`make generate`). Do not edit.\n\
+         // The PDF uses the same words and symbols.\n\
+         import type {\n  BreachAction,\n  CadenceKind,\n  Decision,\n  DecisionMode,\n  DurationUnit,\n  GovernanceLayer,\n  \
+         HardStopKind,\n  OperatingMode,\n  PartyKind,\n  PlatformKind,\n  RaciRole,\n  RiskLevel,\n  Section,\n  Support,\n  \
+         UnavailableBehaviour,\n} from \"./bindings\";\n\n",
+    );
+    out += &table::<PartyKind>("PARTY_KIND_LABELS", "Kinds of party.", Labelled::label);
+    out += &table::<PlatformKind>("PLATFORM_KIND_LABELS", "Kinds of platform.", Labelled::label);
+    out += &table::<UnavailableBehaviour>(
+        "UNAVAILABLE_LABELS",
+        "What the agent does when a platform is down.",
+        Labelled::label,
+    );
+    out += &table::<DurationUnit>("DURATION_UNIT_LABELS", "Units of a duration.", Labelled::label);
+    out += &table::<RiskLevel>("RISK_LABELS", "Risk levels of a capability.", Labelled::label);
+    out += &table::<DecisionMode>("DECISION_MODE_LABELS", "How a capability decides.", Labelled::label);
+    out += &table::<Support>("SUPPORT_LABELS", "Support levels of a matrix cell.", Labelled::label);
+    out += &table::<Support>(
+        "SUPPORT_GLYPHS",
+        "A symbol for each support level, so that the matrix does not rely on colour alone.",
+        support_symbol,
+    );
+    out += &table::<OperatingMode>("MODE_LABELS", "Operating modes of a matrix cell.", Labelled::label);
+    out += &table::<OperatingMode>(
+        "MODE_LETTERS",
+        "One letter for the operating mode, shown inside a matrix cell.",
+        mode_letter,
+    );
+    out += &table::<GovernanceLayer>("LAYER_LABELS", "Governance layers of a RACI activity.", Labelled::label);
+    out += &table::<RaciRole>("RACI_LABELS", "What each RACI letter stands for.", Labelled::label);
+    out += &table::<BreachAction>(
+        "BREACH_LABELS",
+        "What happens when a data-quality standard is breached.",
+        Labelled::label,
+    );
+    out += &table::<HardStopKind>("HARD_STOP_KIND_LABELS", "Kinds of hard stop.", Labelled::label);
+    out += &table::<CadenceKind>("CADENCE_KIND_LABELS", "Kinds of cadence.", Labelled::label);
+    out += &table::<Decision>("DECISION_LABELS", "Decisions of a sign-off.", Labelled::label);
+    out += &table::<Section>("SECTION_LABELS", "Sections of a framework, as findings name them.", Labelled::label);
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// Compares a generated file with its committed copy (rewriting it first with UPDATE_GENERATED).
+fn check_generated(relative: &str, text: &str) {
+    let path = format!("{}/../{relative}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_GENERATED").is_some() {
+        std::fs::write(&path, text).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(committed == text, "{relative} is stale: run `make generate`");
 }
 
 #[test]
 fn the_typescript_bindings_are_up_to_date() {
-    let text = generate();
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/lib/bindings.ts");
-    if std::env::var_os("UPDATE_GENERATED").is_some() {
-        std::fs::write(path, &text).unwrap();
+    check_generated("ui/src/lib/bindings.ts", &generate_bindings());
+}
+
+#[test]
+fn the_typescript_labels_are_up_to_date() {
+    check_generated("ui/src/lib/labels.ts", &generate_labels());
+}
+
+#[test]
+fn every_command_argument_and_result_has_a_typescript_type() {
+    let text = generate_bindings();
+    for c in app_commands() {
+        for ty in c.args.iter().map(|(_, t)| t).chain([&c.returns]) {
+            let ts = ts_type(ty);
+            for name in ts.split(['<', '>', '|', ' ']).filter(|n| n.chars().next().is_some_and(char::is_uppercase)) {
+                if name != "Array" {
+                    assert!(text.contains(&format!("export type {name} ")), "{}: {name} has no declaration", c.name);
+                }
+            }
+        }
     }
-    let committed = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(committed == text, "ui/src/lib/bindings.ts is stale: run `make generate`");
 }

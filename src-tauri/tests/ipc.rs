@@ -67,7 +67,7 @@ fn an_unknown_command_is_refused() {
 }
 
 #[test]
-fn an_edit_through_ipc_is_saved_and_a_stale_one_is_refused_as_a_conflict() {
+fn an_edit_through_ipc_is_saved_and_a_stale_one_is_refused_as_stale() {
     let dir = tempfile::tempdir().unwrap();
     let state = AppState::open(dir.path().join("app.db"), "ipc-test");
     let app = governance_workbench::app(mock_builder(), state)
@@ -99,7 +99,7 @@ fn an_edit_through_ipc_is_saved_and_a_stale_one_is_refused_as_a_conflict() {
     let result = call("apply_edit", json!({ "request": edit })).unwrap();
     assert_eq!(result["view"]["framework"]["parties"][0]["title"], "Interim CMO");
     let err = call("apply_edit", json!({ "request": edit })).unwrap_err();
-    assert_eq!(err["code"], "conflict");
+    assert_eq!(err["code"], "stale");
 
     let created = call("create_framework", json!({ "name": "Second brand", "fromTemplate": false })).unwrap();
     assert_eq!(created, "second-brand");

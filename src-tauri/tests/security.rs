@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 
-include!("../src/command_names.rs");
+#[path = "../build_support/commands.rs"]
+mod commands;
 
 fn json(path: &str) -> serde_json::Value {
     let text = std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
@@ -20,7 +21,10 @@ fn csp() -> BTreeMap<String, Vec<String>> {
 
 #[test]
 fn capabilities_grant_only_the_apps_own_commands_to_local_windows() {
-    let allowed: Vec<String> = ALL.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
+    let source = std::fs::read_to_string(format!("{}/src/commands.rs", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let allowed: Vec<String> =
+        commands::parse(&source).unwrap().iter().map(|c| commands::permission(&c.name)).collect();
+    assert!(allowed.len() > 20, "the commands were read from src/commands.rs");
     let dir = format!("{}/capabilities", env!("CARGO_MANIFEST_DIR"));
     let mut files = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -28,6 +32,8 @@ fn capabilities_grant_only_the_apps_own_commands_to_local_windows() {
         let cap: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         files += 1;
         assert!(cap.get("remote").is_none(), "{}: remote URLs may not use the IPC", path.display());
+        let granted: Vec<&str> = cap["permissions"].as_array().unwrap().iter().filter_map(|p| p.as_str()).collect();
+        assert_eq!(granted, allowed, "{}: exactly the app's commands, in their order", path.display());
         for p in cap["permissions"].as_array().unwrap() {
             let p = p.as_str().expect("plain permission identifiers, no scoped objects");
             assert!(

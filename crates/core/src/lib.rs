@@ -7,6 +7,7 @@ pub mod edit;
 pub mod error;
 pub mod fsutil;
 pub mod interchange;
+pub mod labels;
 pub mod model;
 pub mod odcs;
 pub mod paths;

@@ -23,14 +23,6 @@ impl Decision {
     pub fn approves(self) -> bool {
         matches!(self, Decision::Approved | Decision::ApprovedWithComments)
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Decision::Approved => "Approved",
-            Decision::ApprovedWithComments => "Approved with comments",
-            Decision::Rejected => "Rejected",
-        }
-    }
 }
 
 /// One signatory's decision on one published version, within one review cycle.

@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use governance_core::interchange::to_canonical_json;
+use governance_core::review::Decision;
 use governance_report::{render, ReportInput, SignOffRow};
 use sha2::{Digest, Sha256};
 
@@ -34,7 +35,7 @@ fn main() {
             SignOffRow {
                 name: "Dana Okafor".into(),
                 role: "Chief Marketing Officer".into(),
-                decision: "approved".into(),
+                decision: Decision::Approved,
                 date: "2027-01-21".into(),
                 comment: String::new(),
                 version_hash: hash.clone(),
@@ -42,7 +43,7 @@ fn main() {
             SignOffRow {
                 name: "Eleanor Voss".into(),
                 role: "Senior Legal Counsel, Marketing and Consumer Law".into(),
-                decision: "approved_with_comments".into(),
+                decision: Decision::ApprovedWithComments,
                 date: "2027-01-22".into(),
                 comment: "Approved. Tighten the TikTok constraints before the next review.".into(),
                 version_hash: previous.clone(),

@@ -9,7 +9,6 @@
 mod finish;
 mod fonts;
 mod icc;
-mod labels;
 mod layout;
 mod sections;
 mod style;
@@ -49,7 +48,7 @@ pub struct ReportInput<'a> {
 pub struct SignOffRow {
     pub name: String,
     pub role: String,
-    pub decision: String,
+    pub decision: governance_core::review::Decision,
     pub date: String,
     pub comment: String,
     pub version_hash: String,
@@ -146,7 +145,7 @@ pub fn render_version(data: &governance_core::version::ReportData) -> Result<Ren
         .map(|s| SignOffRow {
             name: s.party_name.clone(),
             role: s.party_title.clone(),
-            decision: s.decision.label().to_owned(),
+            decision: s.decision,
             date: DateTime::parse_from_rfc3339(&s.signed_at)
                 .map(|d| d.with_timezone(&Utc).format("%Y-%m-%d %H:%M UTC").to_string())
                 .unwrap_or_else(|_| s.signed_at.clone()),

@@ -52,7 +52,7 @@ fn a_version_renders_from_report_data_exactly_as_from_the_same_report_input() {
     f.signoffs = vec![SignOffRow {
         name: "Eleanor Voss".into(),
         role: "Senior Legal Counsel".into(),
-        decision: "Approved with comments".into(),
+        decision: Decision::ApprovedWithComments,
         date: "2026-11-27 08:30 UTC".into(),
         comment: "Tighten the TikTok constraints next quarter.".into(),
         version_hash: f.hash.clone(),

@@ -4,6 +4,7 @@ mod common;
 
 use chrono::{TimeZone, Utc};
 use common::Fixture;
+use governance_core::review::Decision;
 use governance_report::{render, SignOffRow};
 
 fn second_version() -> Fixture {
@@ -17,7 +18,7 @@ fn second_version() -> Fixture {
     f.signoffs = vec![SignOffRow {
         name: "Eleanor Voss".into(),
         role: "Senior Legal Counsel".into(),
-        decision: "approved_with_comments".into(),
+        decision: Decision::ApprovedWithComments,
         date: "2027-01-22".into(),
         comment: "Approved; please tighten the TikTok constraints next quarter.".into(),
         version_hash: f.hash.clone(),

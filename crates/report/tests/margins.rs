@@ -4,6 +4,7 @@
 mod common;
 
 use common::{adversarial_framework, have, run, wide_framework, write_pdf, Fixture};
+use governance_core::review::Decision;
 use governance_report::render;
 
 const DPI: f32 = 36.0;
@@ -118,7 +119,7 @@ fn a_framework_built_to_break_the_layout_keeps_every_page_inside_its_margins() {
     f.signoffs = vec![governance_report::SignOffRow {
         name: "S".repeat(200),
         role: "Role ".repeat(40),
-        decision: "approved_with_comments".into(),
+        decision: Decision::ApprovedWithComments,
         date: "2027-01-22".into(),
         comment: "c".repeat(3_000),
         version_hash: f.hash.clone(),

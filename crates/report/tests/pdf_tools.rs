@@ -4,6 +4,7 @@
 mod common;
 
 use common::{have, page_text, pdf_text, run, write_pdf, Fixture};
+use governance_core::review::Decision;
 use governance_core::RaciRole;
 use governance_report::{render, SignOffRow, SECTION_TITLES};
 
@@ -162,7 +163,7 @@ fn version_one_says_first_version_and_version_two_lists_changes_and_signoffs() {
         SignOffRow {
             name: "Dana Okafor".into(),
             role: "Chief Marketing Officer".into(),
-            decision: "approved".into(),
+            decision: Decision::Approved,
             date: "2027-01-21".into(),
             comment: "".into(),
             version_hash: v2.hash.clone(),
@@ -170,7 +171,7 @@ fn version_one_says_first_version_and_version_two_lists_changes_and_signoffs() {
         SignOffRow {
             name: "Aisha Bello".into(),
             role: "CISO".into(),
-            decision: "rejected".into(),
+            decision: Decision::Rejected,
             date: "2027-01-22".into(),
             comment: "Signed the previous version by mistake.".into(),
             version_hash: v1.hash.clone(),

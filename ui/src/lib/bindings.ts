@@ -284,7 +284,7 @@ export type CadenceKind = "monthly" | "quarterly" | "half_yearly" | "yearly" | "
 
 export type ReviewSchedule = { cadence: Cadence, required_signatories: Array<string>, next_due: string, };
 
-/** The app's commands. Each rejects with an `ApiError`. */
+/** The app's commands, one per `#[tauri::command]` of src/commands.rs. Each rejects with an `ApiError`. */
 export const commands = {
   appInfo: (): Promise<AppInfo> => invoke<AppInfo>("app_info"),
   listFrameworks: (): Promise<Array<FrameworkSummary>> => invoke<Array<FrameworkSummary>>("list_frameworks"),

@@ -148,7 +148,7 @@ describe("grouping changes", () => {
 
   it("groups changes by section in sidebar order and keeps their order within a section", () => {
     const groups = groupChanges(changes, names);
-    expect(groups.map((g) => g.label)).toEqual(["Framework details", "Parties", "Platforms", "Compatibility matrix", "RACI"]);
+    expect(groups.map((g) => g.label)).toEqual(["Framework details", "Parties", "Interoperability contracts", "Compatibility matrix", "RACI chart"]);
     expect(groups[2].rows.map((r) => r.path)).toEqual([
       "platforms[meta].contract.required_latency.amount",
       "platforms[tiktok]",

@@ -1,18 +1,8 @@
 // Reading the field-level changes between two published versions: which section each belongs to,
 // what item and field it is about (by name, not id), and its old and new values as text.
 import type { Change, ChangeKind, Framework, Section } from "./bindings";
-import { SECTION_LABELS, SECTION_ORDER } from "./findings";
+import { SECTION_ORDER } from "./findings";
 import {
-  BREACH_LABELS,
-  DECISION_MODE_LABELS,
-  HARD_STOP_KIND_LABELS,
-  LAYER_LABELS,
-  MODE_LABELS,
-  PARTY_KIND_LABELS,
-  PLATFORM_KIND_LABELS,
-  RISK_LABELS,
-  SUPPORT_LABELS,
-  UNAVAILABLE_LABELS,
   formatAmount,
   formatCadence,
   formatDate,
@@ -20,6 +10,7 @@ import {
   formatMoney,
   formatPercent,
 } from "./format";
+import { BREACH_LABELS, DECISION_MODE_LABELS, HARD_STOP_KIND_LABELS, LAYER_LABELS, MODE_LABELS, PARTY_KIND_LABELS, PLATFORM_KIND_LABELS, RISK_LABELS, SECTION_LABELS, SUPPORT_LABELS, UNAVAILABLE_LABELS } from "./labels";
 
 /** One step of a change path: `platforms[tiktok]` is `{ name: "platforms", key: "tiktok" }`. */
 export type PathSegment = { name: string; key: string | null };

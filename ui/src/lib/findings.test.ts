@@ -49,7 +49,7 @@ describe("ordering and grouping", () => {
     const groups = groupBySection(sample);
     expect(groups.map((g) => g.section)).toEqual(["matrix", "raci", "override_policy"]);
     const raci = groups[1];
-    expect(raci.label).toBe("RACI");
+    expect(raci.label).toBe("RACI chart");
     expect(raci.findings.map((f) => f.message)).toEqual(["two A", "overall", "no R"]);
     expect(raci.counts).toEqual({ errors: 2, warnings: 1 });
   });

@@ -1,4 +1,5 @@
 // Grouping and counting validation findings for the sidebar, the Findings page and inline lists.
+import { SECTION_LABELS } from "./labels";
 import type { Finding, Section, Severity } from "./bindings";
 
 /** Every findings section, in sidebar order. */
@@ -14,19 +15,6 @@ export const SECTION_ORDER: ReadonlyArray<Section> = [
   "override_policy",
   "review_schedule",
 ];
-
-export const SECTION_LABELS: Record<Section, string> = {
-  framework: "Framework",
-  parties: "Parties",
-  platforms: "Platforms",
-  capabilities: "Capabilities",
-  matrix: "Compatibility matrix",
-  raci: "RACI",
-  data_quality: "Data quality",
-  hard_stops: "Hard stops",
-  override_policy: "Override policy",
-  review_schedule: "Review schedule",
-};
 
 export type Counts = { errors: number; warnings: number };
 

@@ -16,8 +16,8 @@ import {
   localIsoDate,
   plural,
   sentence,
-  PLATFORM_KIND_LABELS,
 } from "./format";
+import { PLATFORM_KIND_LABELS } from "./labels";
 
 describe("formatDuration", () => {
   it("keeps the unit the user chose and uses the plural for several", () => {
@@ -113,7 +113,7 @@ describe("due dates", () => {
 
 describe("labels", () => {
   it("reads enum values as words and falls back to the raw value", () => {
-    expect(label(PLATFORM_KIND_LABELS, "cdp")).toBe("CDP");
+    expect(label(PLATFORM_KIND_LABELS, "cdp")).toBe("Customer data platform (CDP)");
     expect(label(PLATFORM_KIND_LABELS, "ad_platform")).toBe("Ad platform");
     expect(label(PLATFORM_KIND_LABELS, "mystery" as never)).toBe("mystery");
   });

@@ -1,19 +1,5 @@
 // Pure formatting helpers: how values of the domain read on screen.
-import type {
-  BreachAction,
-  Cadence,
-  DecisionMode,
-  Duration,
-  GovernanceLayer,
-  HardStopKind,
-  Money,
-  OperatingMode,
-  PartyKind,
-  PlatformKind,
-  RiskLevel,
-  Support,
-  UnavailableBehaviour,
-} from "./bindings";
+import type { Cadence, Duration, Money } from "./bindings";
 
 /** "1 error", "2 errors". */
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -90,94 +76,7 @@ export function formatMoney(m: Money | null, missing = "No cap"): string {
   return `${m.currency} ${formatAmount(m.amount)}`;
 }
 
-export const PARTY_KIND_LABELS: Record<PartyKind, string> = {
-  person: "Person",
-  team: "Team",
-  vendor: "Vendor",
-};
-
-export const PLATFORM_KIND_LABELS: Record<PlatformKind, string> = {
-  ad_platform: "Ad platform",
-  social: "Social",
-  creator_platform: "Creator platform",
-  cdp: "CDP",
-  dsp: "DSP",
-  crm: "CRM",
-  analytics: "Analytics",
-  other: "Other",
-};
-
-export const UNAVAILABLE_LABELS: Record<UnavailableBehaviour, string> = {
-  pause: "Pause",
-  safe_default: "Fall back to a safe default",
-  no_workaround: "No workaround allowed",
-  other: "Other",
-};
-
-export const RISK_LABELS: Record<RiskLevel, string> = {
-  low: "Low",
-  medium: "Medium",
-  high: "High",
-};
-
-export const DECISION_MODE_LABELS: Record<DecisionMode, string> = {
-  autonomous: "Autonomous",
-  confidence_threshold: "Confidence threshold + audit log",
-  human_approval: "Human approval",
-};
-
-export const SUPPORT_LABELS: Record<Support, string> = {
-  full: "Full",
-  partial: "Partial",
-  unsupported: "Unsupported",
-  untested: "Untested",
-};
-
-/** A symbol for each support level, so that the matrix does not rely on colour alone. */
-export const SUPPORT_GLYPHS: Record<Support, string> = {
-  full: "✓",
-  partial: "◐",
-  unsupported: "✕",
-  untested: "?",
-};
-
-export const MODE_LABELS: Record<OperatingMode, string> = {
-  normal: "Normal",
-  constrained: "Constrained",
-  disabled: "Disabled",
-};
-
-/** One letter for the operating mode, shown inside a matrix cell. */
-export const MODE_LETTERS: Record<OperatingMode, string> = {
-  normal: "N",
-  constrained: "C",
-  disabled: "D",
-};
-
-export const LAYER_LABELS: Record<GovernanceLayer, string> = {
-  workflow_design: "Workflow design",
-  data_quality: "Data quality",
-  override_policy: "Override policy",
-  incident_response: "Incident response",
-  compliance: "Compliance",
-  spend_approval: "Spend approval",
-  other: "Other",
-};
-
-export const BREACH_LABELS: Record<BreachAction, string> = {
-  block_agent: "Block the agent",
-  alert_owner: "Alert the owner",
-  pause_workflow: "Pause the workflow",
-};
-
-export const HARD_STOP_KIND_LABELS: Record<HardStopKind, string> = {
-  daily_spend_cap: "Daily spend cap",
-  total_spend_cap: "Total spend cap",
-  audience_exclusion: "Audience exclusion list",
-  keyword_blocklist: "Keyword blocklist",
-};
-
-/** A label from one of the tables above, falling back to the raw value for an unknown one. */
+/** A label from one of the tables of `labels.ts`, falling back to the raw value for an unknown one. */
 export function label<K extends string>(labels: Record<K, string>, key: K): string {
   return labels[key] ?? String(key);
 }

@@ -1,6 +1,7 @@
 // The compatibility matrix: a lookup built once, and the grid the page draws from it.
 import type { Finding, Framework, MatrixCell, OperatingMode, PlatformKind, RiskLevel, Support } from "./bindings";
-import { formatDate, MODE_LABELS, MODE_LETTERS, SUPPORT_GLYPHS, SUPPORT_LABELS } from "./format";
+import { formatDate } from "./format";
+import { MODE_LABELS, MODE_LETTERS, SUPPORT_GLYPHS, SUPPORT_LABELS } from "./labels";
 
 /** The key of a capability x platform pair; the same form the validator uses as finding item. */
 export function cellKey(capability: string, platform: string): string {

@@ -1,14 +1,8 @@
 // The RACI chart: one row per activity, one column per party.
+import { RACI_LABELS } from "./labels";
 import type { Party, RaciActivity, RaciRole } from "./bindings";
 
 export const RACI_ROLES: ReadonlyArray<RaciRole> = ["R", "A", "C", "I"];
-
-export const RACI_LABELS: Record<RaciRole, string> = {
-  R: "Responsible",
-  A: "Accountable",
-  C: "Consulted",
-  I: "Informed",
-};
 
 export type RaciRow = {
   activity: RaciActivity;

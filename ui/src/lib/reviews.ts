@@ -1,4 +1,5 @@
 // Review cycles and sign-offs as the Reviews page and the sidebar show them.
+import { DECISION_LABELS } from "./labels";
 import type { CompletedCycle, CycleState, Decision, ReviewStatus, SignOff } from "./bindings";
 import { plural } from "./format";
 import type { NameIndex } from "./names";
@@ -36,12 +37,6 @@ export function reviewBadge(status: ReviewStatus | null): ReviewBadge | null {
   const title = `Review ${reviewStateText(status.state, status.days_until_due).toLowerCase()}`;
   return status.state === "overdue" ? { tone: "red", text: "Overdue", title } : { tone: "amber", text: "Due", title };
 }
-
-export const DECISION_LABELS: Record<Decision, string> = {
-  approved: "Approved",
-  approved_with_comments: "Approved with comments",
-  rejected: "Rejected",
-};
 
 export const DECISION_OPTIONS: ReadonlyArray<{ value: Decision; label: string }> = [
   { value: "approved", label: DECISION_LABELS.approved },

@@ -5,7 +5,6 @@ use governance_core::{RiskLevel, Section};
 use super::context::Ctx;
 use super::findings::findings;
 use super::Opening;
-use crate::labels::{decision_mode, risk};
 use crate::layout::{cell_styled, Block, Column, Doc, TABLE};
 use crate::style::{Style, BODY, CELL, CELL_BOLD, ERROR_RED, WARN_AMBER};
 
@@ -34,11 +33,11 @@ pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
                 RiskLevel::Medium => Style { color: WARN_AMBER, ..CELL_BOLD },
                 RiskLevel::Low => CELL,
             };
-            let mut mode = vec![Block::new(decision_mode(c.decision_mode), CELL_BOLD)];
+            let mut mode = vec![Block::new(c.decision_mode.label(), CELL_BOLD)];
             if !c.threshold.trim().is_empty() {
                 mode.push(Block::new(format!("Threshold: {}", c.threshold), CELL));
             }
-            vec![first, cell_styled(risk(c.risk), risk_style), mode]
+            vec![first, cell_styled(c.risk.label(), risk_style), mode]
         })
         .collect();
     doc.table(&cols, rows, &TABLE);

@@ -6,7 +6,6 @@ use super::blocks::{bullets, h2, kv, text_or, DASH};
 use super::context::Ctx;
 use super::findings::findings;
 use super::Opening;
-use crate::labels::{platform_kind, unavailable};
 use crate::layout::{cell, Block, Doc};
 use crate::style::{BODY, CELL, CELL_BOLD, NOTE};
 
@@ -26,8 +25,8 @@ pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
     for p in &ctx.fw.platforms {
         let c = &p.contract;
         h2(doc, &p.name, true);
-        doc.para(&format!("{} \u{00B7} id {}", platform_kind(p.kind), p.id), NOTE, 0.0, 3.0);
-        let mut unavail = vec![Block::new(unavailable(c.when_unavailable), CELL_BOLD)];
+        doc.para(&format!("{} \u{00B7} id {}", p.kind.label(), p.id), NOTE, 0.0, 3.0);
+        let mut unavail = vec![Block::new(c.when_unavailable.label(), CELL_BOLD)];
         if !c.when_unavailable_detail.trim().is_empty() {
             unavail.push(Block::new(c.when_unavailable_detail.clone(), CELL));
         }

@@ -6,7 +6,6 @@ use super::context::Ctx;
 use super::findings::findings;
 use super::format::pct;
 use super::Opening;
-use crate::labels::breach;
 use crate::layout::{cell_styled, Block, Cell, Column, Doc, TABLE};
 use crate::style::{Style, BODY, CELL, CELL_BOLD, CELL_MUTED, ERROR_RED, NOTE};
 
@@ -64,5 +63,5 @@ fn row(ctx: &Ctx, d: &DataQualityStandard) -> Vec<Cell> {
         BreachAction::BlockAgent => Style { color: ERROR_RED, ..CELL_BOLD },
         _ => CELL_BOLD,
     };
-    vec![first, thresholds, rules, cell_styled(breach(d.on_breach), on_breach_style)]
+    vec![first, thresholds, rules, cell_styled(d.on_breach.label(), on_breach_style)]
 }

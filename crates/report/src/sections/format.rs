@@ -45,6 +45,16 @@ pub(super) fn pct(v: f64) -> String {
     format!("{v}%")
 }
 
+/// "Every 45 days", "Quarterly": the cadence's own wording, capitalised.
+pub(super) fn cadence(c: &governance_core::Cadence) -> String {
+    let s = c.to_string();
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + cs.as_str(),
+        None => s,
+    }
+}
+
 pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }

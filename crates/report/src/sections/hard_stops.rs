@@ -7,7 +7,6 @@ use super::context::Ctx;
 use super::findings::findings;
 use super::format::money;
 use super::Opening;
-use crate::labels::hard_stop_kind;
 use crate::layout::{cell_styled, Block, Cell, Column, Doc, TABLE};
 use crate::style::{BODY, CELL, CELL_BOLD, CELL_MUTED, NOTE};
 
@@ -37,7 +36,7 @@ pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
 }
 
 fn row(ctx: &Ctx, h: &HardStop) -> Vec<Cell> {
-    let mut first = vec![Block::new(h.name.clone(), CELL_BOLD), Block::new(hard_stop_kind(h.kind), CELL_MUTED)];
+    let mut first = vec![Block::new(h.name.clone(), CELL_BOLD), Block::new(h.kind.label(), CELL_MUTED)];
     if !h.notes.trim().is_empty() {
         first.push(Block::new(h.notes.clone(), CELL));
     }

@@ -11,9 +11,9 @@ use super::format::{fmt_date, thousands};
 use super::grids::{legend, GridNames, Swatch};
 use super::Opening;
 use crate::fonts::Face;
-use crate::labels::{mode_letter, mode_title, support, support_symbol};
 use crate::layout::{cell, cell_styled, Block, Cell, Column, Doc, GridCell, GridPage, GridRow, GridSpec, TABLE};
 use crate::style::{support_colors, Style, BODY, CELL, CELL_BOLD, INK, NAVY, NOTE, SMALL_MUTED};
+use governance_core::labels::{mode_letter, support_symbol};
 
 const SUPPORT_LEVELS: [Support; 4] = [Support::Full, Support::Partial, Support::Unsupported, Support::Untested];
 
@@ -60,7 +60,7 @@ pub(super) fn legend_entries() -> Vec<Swatch<'static>> {
         .iter()
         .map(|&s| {
             let (fill, ink) = support_colors(s);
-            Swatch { fill, ink, symbol: support_symbol(s), label: support(s) }
+            Swatch { fill, ink, symbol: support_symbol(s), label: s.label() }
         })
         .collect()
 }
@@ -179,8 +179,8 @@ fn cell_notes(doc: &mut Doc, ctx: &Ctx) {
 fn note_row(ctx: &Ctx, c: &MatrixCell) -> Vec<Cell> {
     let (_, ink) = support_colors(c.support);
     let mut sup = vec![
-        Block::new(format!("{} {}", support_symbol(c.support), support(c.support)), Style { color: ink, ..CELL_BOLD }),
-        Block::new(mode_title(c.mode), CELL),
+        Block::new(format!("{} {}", support_symbol(c.support), c.support.label()), Style { color: ink, ..CELL_BOLD }),
+        Block::new(c.mode.label(), CELL),
     ];
     if let Some(d) = c.last_verified {
         sup.push(Block::new(format!("Verified {}", fmt_date(&d)), SMALL_MUTED));

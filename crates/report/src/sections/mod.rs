@@ -26,7 +26,6 @@ mod signoff;
 
 use governance_core::Section;
 
-use crate::labels::section_name;
 use crate::layout::Doc;
 use crate::ReportInput;
 use context::Ctx;
@@ -66,7 +65,7 @@ const SECTIONS: [SectionDef; 12] = [
 
 /// A section that shows one part of the framework, titled as findings name that part.
 const fn framework(s: Section, render: fn(&mut Doc, &Ctx, Opening)) -> SectionDef {
-    SectionDef { title: section_name(s), part: Part::Framework, render }
+    SectionDef { title: s.label(), part: Part::Framework, render }
 }
 
 /// Section titles, in order.

@@ -7,8 +7,8 @@ use super::context::Ctx;
 use super::findings::findings;
 use super::format::fmt_date;
 use super::Opening;
-use crate::labels::cadence;
 use crate::layout::{cell, cell_styled, Doc};
+use crate::sections::format::cadence;
 use crate::style::{Style, BODY, CELL_BOLD, ERROR_RED};
 
 pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {

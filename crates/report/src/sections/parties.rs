@@ -6,7 +6,6 @@ use super::blocks::{dash, text_or, DASH};
 use super::context::Ctx;
 use super::findings::findings;
 use super::Opening;
-use crate::labels::party_kind;
 use crate::layout::{cell, Block, Column, Doc, TABLE};
 use crate::style::{BODY, CELL_BOLD, SMALL_MUTED};
 
@@ -34,7 +33,7 @@ pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
             vec![
                 vec![Block::new(p.name.clone(), CELL_BOLD), Block::new(p.id.clone(), SMALL_MUTED)],
                 text_or(&p.title, DASH),
-                cell(party_kind(p.kind)),
+                cell(p.kind.label()),
                 p.email.as_ref().map_or_else(dash, |e| cell(e.clone())),
             ]
         })

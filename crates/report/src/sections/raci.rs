@@ -12,11 +12,11 @@ use super::format::thousands;
 use super::grids::{legend, GridNames, Swatch};
 use super::Opening;
 use crate::fonts::Face;
-use crate::labels::{layer, raci_letter};
 use crate::layout::{cell, cell_styled, Block, Cell, Column, Doc, GridCell, GridPage, GridRow, GridSpec, TABLE};
 use crate::style::{
     raci_colors, Style, BODY, CELL, CELL_BOLD, CELL_MUTED, ERROR_FILL, ERROR_RED, INK, SMALL_MUTED, WARN_AMBER,
 };
+use governance_core::labels::role_letter;
 
 const LETTER: Style = Style::new(Face::Bold, 8.0, INK);
 
@@ -61,7 +61,7 @@ pub(super) fn legend_entries() -> Vec<Swatch<'static>> {
     .into_iter()
     .map(|(r, label)| {
         let (fill, ink) = raci_colors(r);
-        Swatch { fill, ink, symbol: raci_letter(r), label }
+        Swatch { fill, ink, symbol: role_letter(r), label }
     })
     .collect()
 }
@@ -85,7 +85,7 @@ fn grid_spec(ctx: &Ctx) -> GridSpec<'static> {
             GridRow {
                 head: if error { format!("\u{26A0} {}", a.name) } else { a.name.clone() },
                 head_style: Style::new(Face::Regular, 8.0, if error { ERROR_RED } else { INK }),
-                extra: layer(a.layer).to_owned(),
+                extra: a.layer.label().to_owned(),
                 cells: letters(a, fw.parties.len(), &col_index),
             }
         })
@@ -110,7 +110,7 @@ fn letters(a: &RaciActivity, parties: usize, col_index: &HashMap<&str, usize>) -
             continue;
         };
         let (fill, ink) = raci_colors(asg.role);
-        let l = raci_letter(asg.role);
+        let l = role_letter(asg.role);
         cells[i] = Some(match cells[i].take() {
             None => GridCell { fill, text: l.to_owned(), style: Style { color: ink, ..LETTER } },
             // Two letters for one party: show both, flagged by the findings below.

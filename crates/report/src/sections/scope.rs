@@ -7,8 +7,8 @@ use super::context::Ctx;
 use super::findings::findings;
 use super::format::{fmt_date, plural, thousands};
 use super::Opening;
-use crate::labels::{cadence, section_name};
 use crate::layout::{cell, cell_styled, Cell, Column, Doc, TABLE};
+use crate::sections::format::cadence;
 use crate::style::{Rgb, Style, CELL_BOLD, CELL_MUTED, ERROR_RED, WARN_AMBER};
 
 pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
@@ -97,7 +97,7 @@ fn at_a_glance(doc: &mut Doc, ctx: &Ctx) {
         tw += wn;
         let style = |n: usize, c: Rgb| if n > 0 { Style { color: c, ..CELL_BOLD } } else { CELL_MUTED };
         rows.push(vec![
-            cell_styled(section_name(s), CELL_BOLD),
+            cell_styled(s.label(), CELL_BOLD),
             cell(what),
             cell_styled(thousands(e), style(e, ERROR_RED)),
             cell_styled(thousands(wn), style(wn, WARN_AMBER)),

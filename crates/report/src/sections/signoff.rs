@@ -5,7 +5,6 @@ use super::context::Ctx;
 use super::format::short_hash;
 use super::Opening;
 use crate::fonts::Face;
-use crate::labels::decision;
 use crate::layout::{cell, cell_styled, Block, Cell, Column, Doc, TABLE};
 use crate::style::{Style, CELL, CELL_BOLD, CELL_MUTED, ERROR_RED, GOOD_GREEN, INK, MUTED, NAVY, NOTE, RULE, WHITE};
 use crate::SignOffRow;
@@ -71,7 +70,7 @@ fn row(ctx: &Ctx, s: &SignOffRow) -> Vec<Cell> {
     ];
     vec![
         vec![Block::new(s.name.clone(), CELL_BOLD), Block::new(s.role.clone(), CELL_MUTED)],
-        cell_styled(decision(&s.decision), CELL_BOLD),
+        cell_styled(s.decision.label(), CELL_BOLD),
         cell(s.date.clone()),
         text_or(&s.comment, DASH),
         hash,

@@ -90,13 +90,8 @@ impl Store {
     /// every required signatory has approved the same version, the cycle is complete.
     pub fn sign_off(&mut self, req: &SignOffRequest, today: NaiveDate) -> Result<ReviewStatus> {
         let comment = req.comment.trim();
-        if comment.chars().count() > crate::validate::MAX_TEXT_CHARS
-            || comment.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
-        {
-            return Err(Error::Conflict(format!(
-                "the comment must be at most {} characters, without control characters",
-                crate::validate::MAX_TEXT_CHARS
-            )));
+        if let Some(problem) = crate::validate::text_problem(crate::validate::TextKind::FreeText, "comment", comment) {
+            return Err(Error::Conflict(problem));
         }
         if req.decision != Decision::Approved && comment.is_empty() {
             return Err(Error::Conflict(format!(

@@ -27,6 +27,7 @@ pub use rules::{
     text_problem, TextKind, CURRENCY_PATTERN, ID_PATTERN, MAX_AMOUNT_DECIMALS, MAX_AMOUNT_DIGITS, MAX_CUSTOM_DAYS,
     MAX_ID_CHARS, MAX_NAME_CHARS, MAX_SUMMARY_CHARS, MAX_TEXT_CHARS, PERCENT_RANGE,
 };
+pub(crate) use rules::{class, WHITESPACE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -9,9 +9,10 @@ APT_PACKAGES := build-essential pkg-config ca-certificates libwebkit2gtk-4.1-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 XVFB := xvfb-run -a -s "-screen 0 1280x1024x24"
 APP := target/debug/governance-workbench
-# Python validators the tests run: the official ODCS linter and an iCalendar parser.
+# Python validators the tests run: the official ODCS linter, an iCalendar parser and a JSON Schema
+# validator (the interchange schema against the importer).
 PYENV := target/pyenv
-PY_PACKAGES := datacontract-cli==1.2.8 icalendar==7.3.2
+PY_PACKAGES := datacontract-cli==1.2.8 icalendar==7.3.2 check-jsonschema==0.39.0
 
 .PHONY: cargo-fuzz fuzz-smoke fuzz run test deps system-deps node-deps py-deps tauri-driver ui build lint unit e2e generate bench clean
 
@@ -39,12 +40,13 @@ ui/node_modules/.package-lock.json: ui/package-lock.json ui/package.json
 	cd ui && npm ci --no-audit --no-fund
 	@touch $@
 
-py-deps: $(PYENV)/.installed
-
-$(PYENV)/.installed:
-	python3 -m venv $(PYENV)
-	$(PYENV)/bin/pip install -q --disable-pip-version-check $(PY_PACKAGES)
-	@touch $@
+# The stamp holds the package list, so a changed list installs again into an existing venv.
+py-deps:
+	@if [ "$$(cat $(PYENV)/.installed 2>/dev/null)" != "$(PY_PACKAGES)" ]; then \
+		python3 -m venv $(PYENV) && \
+		$(PYENV)/bin/pip install -q --disable-pip-version-check $(PY_PACKAGES) && \
+		echo "$(PY_PACKAGES)" > $(PYENV)/.installed; \
+	fi
 
 tauri-driver:
 	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version '^2'

@@ -2,11 +2,15 @@
 //!
 //! These types are also the JSON interchange format ("framework as code"): field order here is
 //! the order in exported files, so changing it changes every export and every snapshot hash.
+//! The `serde` and `schemars` attributes hold the interchange rules: dates are read strictly
+//! (`interchange::dates`) and each field names its JSON Schema rule (`interchange::schema`).
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use crate::interchange::{dates, schema};
 
 /// Name and version of the interchange format written at the top of every exported file.
 pub const FORMAT_NAME: &str = "governance-workbench/framework";
@@ -16,7 +20,9 @@ pub const FORMAT_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrameworkFile {
+    #[schemars(schema_with = "schema::format_name")]
     pub format: String,
+    #[schemars(schema_with = "schema::format_version")]
     pub format_version: u32,
     pub framework: Framework,
 }
@@ -24,10 +30,15 @@ pub struct FrameworkFile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Framework {
+    #[schemars(schema_with = "schema::id")]
     pub id: String,
+    #[schemars(schema_with = "schema::name")]
     pub name: String,
+    #[schemars(schema_with = "schema::one_line")]
     pub organisation: String,
+    #[schemars(schema_with = "schema::free_text")]
     pub description: String,
+    #[schemars(schema_with = "schema::entries")]
     pub jurisdictions: Vec<String>,
     pub parties: Vec<Party>,
     pub platforms: Vec<Platform>,
@@ -52,9 +63,13 @@ pub enum PartyKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
+    #[schemars(schema_with = "schema::id")]
     pub id: String,
+    #[schemars(schema_with = "schema::name")]
     pub name: String,
+    #[schemars(schema_with = "schema::one_line")]
     pub title: String,
+    #[schemars(schema_with = "schema::optional_email")]
     pub email: Option<String>,
     pub kind: PartyKind,
 }
@@ -75,7 +90,9 @@ pub enum PlatformKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Platform {
+    #[schemars(schema_with = "schema::id")]
     pub id: String,
+    #[schemars(schema_with = "schema::name")]
     pub name: String,
     pub kind: PlatformKind,
     pub contract: InteropContract,
@@ -95,14 +112,20 @@ pub enum UnavailableBehaviour {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InteropContract {
+    #[schemars(schema_with = "schema::entries")]
     pub data_formats: Vec<String>,
     pub required_latency: Duration,
+    #[schemars(schema_with = "schema::free_text")]
     pub error_handling: String,
+    #[schemars(schema_with = "schema::entries")]
     pub permission_scopes: Vec<String>,
     pub when_unavailable: UnavailableBehaviour,
     /// Required when `when_unavailable` is `other`; optional detail otherwise.
+    #[schemars(schema_with = "schema::free_text")]
     pub when_unavailable_detail: String,
+    #[schemars(schema_with = "schema::free_text")]
     pub latency_notes: String,
+    #[schemars(schema_with = "schema::free_text")]
     pub policy_notes: String,
 }
 
@@ -118,6 +141,7 @@ pub enum DurationUnit {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Duration {
+    #[schemars(schema_with = "schema::positive_count")]
     pub amount: u32,
     pub unit: DurationUnit,
 }
@@ -164,12 +188,16 @@ pub enum DecisionMode {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Capability {
+    #[schemars(schema_with = "schema::id")]
     pub id: String,
+    #[schemars(schema_with = "schema::name")]
     pub name: String,
+    #[schemars(schema_with = "schema::free_text")]
     pub description: String,
     pub risk: RiskLevel,
     pub decision_mode: DecisionMode,
     /// Required when the decision mode is `confidence_threshold`.
+    #[schemars(schema_with = "schema::free_text")]
     pub threshold: String,
 }
 
@@ -193,13 +221,19 @@ pub enum OperatingMode {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MatrixCell {
+    #[schemars(schema_with = "schema::id")]
     pub capability: String,
+    #[schemars(schema_with = "schema::id")]
     pub platform: String,
     pub support: Support,
     pub mode: OperatingMode,
+    #[schemars(schema_with = "schema::free_text")]
     pub constraints: String,
+    #[schemars(schema_with = "schema::free_text")]
     pub evidence: String,
     #[ts(type = "string | null")]
+    #[serde(with = "dates::optional")]
+    #[schemars(schema_with = "schema::optional_date")]
     pub last_verified: Option<NaiveDate>,
 }
 
@@ -226,6 +260,7 @@ pub enum RaciRole {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RaciAssignment {
+    #[schemars(schema_with = "schema::id")]
     pub party: String,
     pub role: RaciRole,
 }
@@ -233,7 +268,9 @@ pub struct RaciAssignment {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RaciActivity {
+    #[schemars(schema_with = "schema::id")]
     pub id: String,
+    #[schemars(schema_with = "schema::name")]
     pub name: String,
     pub layer: GovernanceLayer,
     pub assignments: Vec<RaciAssignment>,
@@ -250,18 +287,26 @@ pub enum BreachAction {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DataQualityStandard {
+    #[schemars(schema_with = "schema::id")]
     pub id: String,
+    #[schemars(schema_with = "schema::name")]
     pub data_input: String,
-    /// The platform the data comes from; `None` for internal or derived data.
+    /// The platform the data comes from; `null` for internal or derived data.
+    #[schemars(schema_with = "schema::optional_id")]
     pub source_platform: Option<String>,
+    #[schemars(schema_with = "schema::id")]
     pub owner: String,
+    #[schemars(schema_with = "schema::percent")]
     pub min_completeness_pct: f64,
     /// Data older than this must not trigger an action.
     pub max_age: Duration,
+    #[schemars(schema_with = "schema::entries")]
     pub validation_rules: Vec<String>,
     /// Highest share of duplicate records tolerated, where the input has a uniqueness limit.
+    #[schemars(schema_with = "schema::optional_percent")]
     pub max_duplicate_pct: Option<f64>,
     pub on_breach: BreachAction,
+    #[schemars(schema_with = "schema::free_text")]
     pub notes: String,
 }
 
@@ -284,25 +329,33 @@ impl HardStopKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Money {
+    #[schemars(schema_with = "schema::amount")]
     pub amount: String,
+    #[schemars(schema_with = "schema::currency")]
     pub currency: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HardStop {
+    #[schemars(schema_with = "schema::id")]
     pub id: String,
+    #[schemars(schema_with = "schema::name")]
     pub name: String,
     pub kind: HardStopKind,
-    /// Required for spend caps, absent otherwise.
+    /// Required for spend caps, `null` otherwise.
     pub cap: Option<Money>,
     /// Excluded audiences or blocked keywords; empty for spend caps.
+    #[schemars(schema_with = "schema::entries")]
     pub entries: Vec<String>,
     pub all_platforms: bool,
     /// The platforms it applies to when `all_platforms` is false.
+    #[schemars(schema_with = "schema::ids")]
     pub platforms: Vec<String>,
     /// Parties allowed to lift the stop.
+    #[schemars(schema_with = "schema::ids")]
     pub lift_authority: Vec<String>,
+    #[schemars(schema_with = "schema::free_text")]
     pub notes: String,
 }
 
@@ -319,6 +372,7 @@ pub enum CadenceKind {
 /// How often something recurs; `custom_days` is used only with `custom`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = schema::cadence_rule)]
 pub struct Cadence {
     pub kind: CadenceKind,
     pub custom_days: Option<u32>,
@@ -342,11 +396,16 @@ impl std::fmt::Display for Cadence {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OverridePolicy {
+    #[schemars(schema_with = "schema::ids")]
     pub kill_switch_holders: Vec<String>,
+    #[schemars(schema_with = "schema::free_text")]
     pub trigger_procedure: String,
     pub test_cadence: Cadence,
     #[ts(type = "string | null")]
+    #[serde(with = "dates::optional")]
+    #[schemars(schema_with = "schema::optional_date")]
     pub last_tested: Option<NaiveDate>,
+    #[schemars(schema_with = "schema::free_text")]
     pub notes: String,
 }
 
@@ -354,7 +413,10 @@ pub struct OverridePolicy {
 #[serde(deny_unknown_fields)]
 pub struct ReviewSchedule {
     pub cadence: Cadence,
+    #[schemars(schema_with = "schema::ids")]
     pub required_signatories: Vec<String>,
     #[ts(type = "string")]
+    #[serde(with = "dates")]
+    #[schemars(schema_with = "schema::date")]
     pub next_due: NaiveDate,
 }

@@ -197,3 +197,73 @@ fn structurally_wrong_files_get_an_error_naming_the_place() {
     let err = interchange::parse(v.to_string().as_bytes()).unwrap_err().to_string();
     assert!(err.contains("framework.platforms[0].contract.permission_scopes") && err.contains("line 1"), "{err}");
 }
+
+/// The error for `text`: a parse error, or the integrity findings of what was read.
+fn import_error(text: &str) -> String {
+    match interchange::parse(text.as_bytes()) {
+        Err(e) => e.to_string(),
+        Ok(fw) => {
+            let mut s = Store::open_in_memory().unwrap();
+            s.import(&fw, "t").expect_err("the import is refused").to_string()
+        }
+    }
+}
+
+#[test]
+fn fifty_megabyte_values_give_short_messages_that_still_say_what_is_wrong_and_where() {
+    const HUGE: usize = 50 * 1024 * 1024;
+    let huge = "x".repeat(HUGE);
+    let count = format!("({HUGE} characters)");
+    let starter = starter::STARTER_JSON;
+    let cases = [
+        (
+            "the framework id",
+            starter.replacen("\"larkspur-marketing-agents\"", &format!("\"{huge}\""), 1),
+            "The framework id \"xxx",
+        ),
+        (
+            "the format",
+            starter.replacen("\"governance-workbench/framework\"", &format!("\"{huge}\""), 1),
+            "at format: this is not a framework file",
+        ),
+        (
+            "an enum value",
+            starter.replacen("\"kind\": \"person\"", &format!("\"kind\": \"{huge}\""), 1),
+            "at framework.parties[0].kind: unknown variant `xxx",
+        ),
+        ("a field name", starter.replacen("\"organisation\"", &format!("\"{huge}\""), 1), ": unknown field `xxx"),
+        (
+            "a string for a number",
+            starter.replacen("\"format_version\": 1", &format!("\"format_version\": \"{huge}\""), 1),
+            "at format_version: invalid type: string \"xxx",
+        ),
+        (
+            "a date",
+            starter.replacen("\"next_due\": \"2027-01-15\"", &format!("\"next_due\": \"{huge}\""), 1),
+            "at framework.review_schedule.next_due: \"xxx",
+        ),
+        (
+            "a party reference",
+            starter.replacen("\"party\": \"cmo\"", &format!("\"party\": \"{huge}\""), 1),
+            "assigns a letter to party \"xxx",
+        ),
+    ];
+    for (what, text, expected) in cases {
+        assert!(text.len() > HUGE, "{what}: the value was not put in");
+        let m = import_error(&text);
+        assert!(m.len() < 600, "{what}: a message of {} bytes: {}", m.len(), &m[..m.len().min(1000)]);
+        assert!(m.contains(expected) && m.contains(&count), "{what}: {m}");
+    }
+}
+
+#[test]
+fn governance_findings_cut_the_names_they_repeat() {
+    let mut fw = starter();
+    fw.raci[0].name = "n".repeat(50 * 1024 * 1024);
+    fw.raci[0].assignments.retain(|a| a.role != RaciRole::A);
+    let findings = validate(&fw, today());
+    assert!(findings.iter().any(|f| f.message.contains("has no Accountable party")), "{findings:?}");
+    for f in &findings {
+        assert!(f.to_string().len() < 400, "{}", &f.to_string()[..400]);
+    }
+}

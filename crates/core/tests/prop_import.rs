@@ -1,5 +1,6 @@
 //! Property tests of the import path: whatever bytes or text arrive, parsing never panics and
-//! a refused import writes nothing; any text accepted is exported exactly as it came.
+//! a refused import writes nothing; any text accepted is exported exactly as it came; nothing
+//! but white space may follow the framework.
 
 mod common;
 
@@ -23,6 +24,23 @@ proptest! {
         bytes.truncate(cut % n);
         if let Ok(fw) = interchange::parse(&bytes) {
             let _ = validate(&fw, today());
+        }
+    }
+
+    #[test]
+    fn anything_after_the_framework_but_white_space_is_refused(suffix in "[ \t\r\n]{0,3}|[ \n]{0,2}\\PC{1,30}") {
+        let text = format!("{}{suffix}", starter::STARTER_JSON);
+        let only_space = suffix.chars().all(|c| matches!(c, ' ' | '\t' | '\r' | '\n'));
+        match interchange::parse(text.as_bytes()) {
+            Ok(fw) => {
+                prop_assert!(only_space, "{:?} was accepted", suffix);
+                prop_assert_eq!(fw, starter());
+            }
+            Err(Error::Parse(m)) => {
+                prop_assert!(!only_space, "{}", m);
+                prop_assert!(m.starts_with("unexpected data after the framework at line "), "{}", m);
+            }
+            Err(e) => prop_assert!(false, "unexpected error {e}"),
         }
     }
 

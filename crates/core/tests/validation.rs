@@ -218,3 +218,44 @@ fn a_review_schedule_without_signatories_is_an_error() {
     fw.review_schedule.required_signatories.clear();
     assert!(has(&validate(&fw, today()), Severity::Error, Section::ReviewSchedule, "No signatory"));
 }
+
+#[test]
+fn the_change_summary_and_the_sign_off_comment_follow_the_shared_text_rules() {
+    use governance_core::review::Decision;
+    use governance_core::store::SignOffRequest;
+    use governance_core::validate::{text_problem, TextKind};
+
+    let mut s = Store::open_in_memory().unwrap();
+    let fw = starter();
+    s.import(&fw, "t").unwrap();
+    for summary in ["x".repeat(4001), "Tidied up\u{7}".to_owned()] {
+        let expected = text_problem(TextKind::Summary, "change summary", &summary).unwrap();
+        match s.publish(&fw.id, &summary, "t", today()) {
+            Err(Error::Invalid(f)) => {
+                assert_eq!((f[0].path.as_str(), f[0].message.as_str()), ("summary", expected.as_str()))
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(s.publish(&fw.id, &"y".repeat(4000), "t", today()).is_ok(), "4,000 characters are allowed");
+    assert!(text_problem(TextKind::Summary, "change summary", &"x".repeat(4001)).unwrap().contains("at most 4000"));
+
+    let party = fw.review_schedule.required_signatories[0].clone();
+    for comment in ["z".repeat(20_001), "Rejected\u{1b}[31m".to_owned()] {
+        let req = SignOffRequest {
+            framework: fw.id.clone(),
+            party: party.clone(),
+            version: 1,
+            decision: Decision::Rejected,
+            comment: comment.clone(),
+        };
+        let expected = text_problem(TextKind::FreeText, "comment", &comment).unwrap();
+        match s.sign_off(&req, today()) {
+            Err(Error::Invalid(f)) => {
+                assert_eq!((f[0].path.as_str(), f[0].message.as_str()), ("comment", expected.as_str()))
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(text_problem(TextKind::FreeText, "comment", &"z".repeat(20_001)).unwrap().contains("at most 20000"));
+}

@@ -234,7 +234,7 @@ export type GovernanceLayer = "workflow_design" | "data_quality" | "override_pol
 
 export type DataQualityStandard = { id: string, data_input: string, 
 /**
- * The platform the data comes from; `None` for internal or derived data.
+ * The platform the data comes from; `null` for internal or derived data.
  */
 source_platform: string | null, owner: string, min_completeness_pct: number, 
 /**
@@ -250,7 +250,7 @@ export type BreachAction = "block_agent" | "alert_owner" | "pause_workflow";
 
 export type HardStop = { id: string, name: string, kind: HardStopKind, 
 /**
- * Required for spend caps, absent otherwise.
+ * Required for spend caps, `null` otherwise.
  */
 cap: Money | null, 
 /**

@@ -12,11 +12,8 @@ use crate::diff::{diff, Change};
 use crate::error::{Error, Result};
 use crate::model::Framework;
 use crate::text::quoted;
-use crate::validate::{validate, Severity};
+use crate::validate::{text_problem, validate, Finding, Section, Severity, TextKind};
 use crate::version::{sha256_hex, ReportData, VersionInfo};
-
-/// Longest change summary accepted.
-pub const MAX_SUMMARY_CHARS: usize = 4000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PublishOutcome {
@@ -72,18 +69,8 @@ impl Store {
                 message: "Write a change summary: what changed in this version and why.".into(),
             }]));
         }
-        if summary.chars().count() > MAX_SUMMARY_CHARS
-            || summary.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
-        {
-            return Err(Error::Invalid(vec![crate::validate::Finding {
-                severity: Severity::Error,
-                section: crate::validate::Section::Framework,
-                item: None,
-                path: "summary".into(),
-                message: format!(
-                    "The change summary must be at most {MAX_SUMMARY_CHARS} characters, without control characters."
-                ),
-            }]));
+        if let Some(problem) = text_problem(TextKind::Summary, "change summary", summary) {
+            return Err(Error::Invalid(vec![Finding::error(Section::Framework, "summary", problem)]));
         }
         let now = self.now();
         let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;

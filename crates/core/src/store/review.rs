@@ -9,7 +9,7 @@ use super::Store;
 use crate::error::{Error, Result};
 use crate::review::{completing_version, open_cycle_due, status, CompletedCycle, Decision, ReviewStatus, SignOff};
 use crate::text::quoted;
-use crate::validate::{Finding, Section, Severity};
+use crate::validate::{text_problem, Finding, Section, Severity, TextKind};
 
 const SIGNOFF_COLS: &str =
     "cycle_due, party, party_name, party_title, decision, comment, signed_at, version_number, version_sha256";
@@ -61,16 +61,8 @@ fn request_problem(field: &str, message: String) -> Finding {
 /// Refuses a comment that is too long or has control characters, and a missing comment where
 /// the decision needs one.
 fn check_comment(decision: Decision, comment: &str) -> Result<()> {
-    if comment.chars().count() > crate::validate::MAX_TEXT_CHARS
-        || comment.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
-        return Err(Error::Invalid(vec![request_problem(
-            "comment",
-            format!(
-                "The comment must be at most {} characters, without control characters.",
-                crate::validate::MAX_TEXT_CHARS
-            ),
-        )]));
+    if let Some(problem) = text_problem(TextKind::FreeText, "comment", comment) {
+        return Err(Error::Invalid(vec![request_problem("comment", problem)]));
     }
     if decision != Decision::Approved && comment.is_empty() {
         return Err(Error::Invalid(vec![request_problem(

@@ -1,18 +1,29 @@
 //! What crosses the IPC boundary besides the core types: the error shape and app facts.
 
+use governance_core::{ErrorCode, Finding};
 use serde::Serialize;
 use ts_rs::TS;
 
-/// Every failed command rejects with this object, never a bare string.
+/// Every failed command rejects with this object, never a bare string. The UI tells failures
+/// apart by `code` and shows `findings` beside their fields; `message` is for people only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ApiError {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
+    /// For `invalid`: each problem with its item, field, severity and sentence. Empty otherwise.
+    pub findings: Vec<Finding>,
+}
+
+impl ApiError {
+    /// A failure of the shell itself, outside core, which has no findings.
+    pub fn new(code: ErrorCode, message: String) -> ApiError {
+        ApiError { code, message, findings: Vec::new() }
+    }
 }
 
 impl From<governance_core::Error> for ApiError {
     fn from(e: governance_core::Error) -> Self {
-        ApiError { code: e.code().to_owned(), message: e.to_string() }
+        ApiError { code: e.code(), message: e.to_string(), findings: e.findings().to_vec() }
     }
 }
 

@@ -8,6 +8,7 @@ use governance_core::store::{
     AuditEntry, EditResult, FrameworkSummary, FrameworkView, ImportOutcome, PublishOutcome, SignOffRequest,
 };
 use governance_core::version::VersionInfo;
+use governance_core::ErrorCode;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -217,7 +218,7 @@ pub fn export_pdf<R: Runtime>(
     };
     let data = state.with_store(|s| s.report_data(&framework, version))?;
     let r = governance_report::render_version(&data)
-        .map_err(|e| ApiError { code: "report".into(), message: format!("the PDF could not be made: {e}") })?;
+        .map_err(|e| ApiError::new(ErrorCode::Report, format!("the PDF could not be made: {e}")))?;
     governance_core::fsutil::write_atomically(&path, &r.pdf).map_err(ApiError::from)?;
     state.remember_export(path.clone());
     Ok(Some(ExportedPdf {
@@ -233,13 +234,9 @@ pub fn export_pdf<R: Runtime>(
 pub fn open_exported(state: State<'_, AppState>, path: String) -> Result<(), ApiError> {
     let path = std::path::PathBuf::from(path);
     if !state.was_exported(&path) {
-        return Err(ApiError {
-            code: "forbidden".into(),
-            message: "only files exported in this session can be opened".into(),
-        });
+        return Err(ApiError::new(ErrorCode::Forbidden, "only files exported in this session can be opened".into()));
     }
-    std::process::Command::new("xdg-open").arg(&path).spawn().map(|_| ()).map_err(|e| ApiError {
-        code: "io".into(),
-        message: format!("no viewer could be started for {} (xdg-open: {e})", path.display()),
+    std::process::Command::new("xdg-open").arg(&path).spawn().map(|_| ()).map_err(|e| {
+        ApiError::new(ErrorCode::Io, format!("no viewer could be started for {} (xdg-open: {e})", path.display()))
     })
 }

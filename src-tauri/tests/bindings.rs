@@ -77,6 +77,7 @@ fn generate_bindings() -> String {
     );
     for d in [
         decl::<ApiError>(&cfg),
+        decl::<ErrorCode>(&cfg),
         decl::<AppInfo>(&cfg),
         decl::<ExportedPdf>(&cfg),
         decl::<FrameworkSummary>(&cfg),

@@ -37,27 +37,100 @@ pub enum Error {
     Io(String),
 }
 
-impl Error {
-    /// A stable machine-readable code, used by the CLI and sent to the UI.
-    pub fn code(&self) -> &'static str {
+/// What kind of failure an error is: what the UI switches on (never the message text) and what
+/// the CLI prints. It also names the shell's own failures, so that one list covers every code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The file is not a framework file (JSON, encoding, schema).
+    Parse,
+    /// Integrity rules refuse the data; the findings say which field and why.
+    Invalid,
+    NotFound,
+    /// Changed elsewhere since it was read: reload.
+    Stale,
+    /// A rule refuses the action as asked.
+    Refused,
+    /// Nothing changed since the last published version.
+    Unchanged,
+    /// A stored row is unreadable.
+    Damaged,
+    DatabaseTooNew,
+    Database,
+    Migration,
+    Io,
+    /// The PDF could not be made.
+    Report,
+    /// The app will not do this for the window (open a file it did not export).
+    Forbidden,
+}
+
+impl ErrorCode {
+    /// The code as it crosses the IPC boundary (`"not_found"`).
+    pub fn as_str(self) -> &'static str {
         match self {
-            Error::Parse(_) => "parse",
-            Error::Invalid(_) => "invalid",
-            Error::NotFound(_) => "not_found",
-            Error::Stale(_) => "stale",
-            Error::Refused(_) => "refused",
-            Error::Unchanged(_) => "unchanged",
-            Error::Damaged(_) => "damaged",
-            Error::TooNew(_) => "database_too_new",
-            Error::Db(_) => "database",
-            Error::Migration(_) => "migration",
-            Error::Io(_) => "io",
+            ErrorCode::Parse => "parse",
+            ErrorCode::Invalid => "invalid",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::Stale => "stale",
+            ErrorCode::Refused => "refused",
+            ErrorCode::Unchanged => "unchanged",
+            ErrorCode::Damaged => "damaged",
+            ErrorCode::DatabaseTooNew => "database_too_new",
+            ErrorCode::Database => "database",
+            ErrorCode::Migration => "migration",
+            ErrorCode::Io => "io",
+            ErrorCode::Report => "report",
+            ErrorCode::Forbidden => "forbidden",
         }
     }
 }
 
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Error {
+    /// A stable machine-readable code, used by the CLI and sent to the UI.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::Parse(_) => ErrorCode::Parse,
+            Error::Invalid(_) => ErrorCode::Invalid,
+            Error::NotFound(_) => ErrorCode::NotFound,
+            Error::Stale(_) => ErrorCode::Stale,
+            Error::Refused(_) => ErrorCode::Refused,
+            Error::Unchanged(_) => ErrorCode::Unchanged,
+            Error::Damaged(_) => ErrorCode::Damaged,
+            Error::TooNew(_) => ErrorCode::DatabaseTooNew,
+            Error::Db(_) => ErrorCode::Database,
+            Error::Migration(_) => ErrorCode::Migration,
+            Error::Io(_) => ErrorCode::Io,
+        }
+    }
+
+    /// The findings of an `Invalid` error; none for the others.
+    pub fn findings(&self) -> &[Finding] {
+        match self {
+            Error::Invalid(f) => f,
+            _ => &[],
+        }
+    }
+}
+
+/// The findings in words: one finding is its sentence and place; more are listed under a count.
 fn summarise(findings: &[Finding]) -> String {
-    let mut s = format!("the framework breaks {} rule(s) and was not saved:", findings.len());
+    if let [one] = findings {
+        return format!("{} ({})", one.message, one.path);
+    }
+    let mut s = format!("{} problems; nothing was changed:", findings.len());
     for f in findings.iter().take(20) {
         s.push_str("\n  - ");
         s.push_str(&f.to_string());
@@ -69,3 +142,15 @@ fn summarise(findings: &[Finding]) -> String {
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorCode;
+
+    #[test]
+    fn an_error_codes_text_is_its_wire_name() {
+        for code in [ErrorCode::NotFound, ErrorCode::DatabaseTooNew, ErrorCode::Stale, ErrorCode::Forbidden] {
+            assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
+        }
+    }
+}

@@ -20,7 +20,7 @@ pub mod text;
 pub mod validate;
 pub mod version;
 
-pub use error::{Error, Result};
+pub use error::{Error, ErrorCode, Result};
 pub use model::*;
 pub use store::Store;
 pub use validate::{integrity, validate, Finding, Section, Severity};

@@ -2,9 +2,20 @@
 import { invoke } from "@tauri-apps/api/core";
 
 /**
- * Every failed command rejects with this object, never a bare string.
+ * Every failed command rejects with this object, never a bare string. The UI tells failures
+ * apart by `code` and shows `findings` beside their fields; `message` is for people only.
  */
-export type ApiError = { code: string, message: string, };
+export type ApiError = { code: ErrorCode, message: string, 
+/**
+ * For `invalid`: each problem with its item, field, severity and sentence. Empty otherwise.
+ */
+findings: Array<Finding>, };
+
+/**
+ * What kind of failure an error is: what the UI switches on (never the message text) and what
+ * the CLI prints. It also names the shell's own failures, so that one list covers every code.
+ */
+export type ErrorCode = "parse" | "invalid" | "not_found" | "stale" | "refused" | "unchanged" | "damaged" | "database_too_new" | "database" | "migration" | "io" | "report" | "forbidden";
 
 export type AppInfo = { version: string, db_path: string, schema_version: number, };
 
@@ -164,6 +175,12 @@ item: string | null,
  * Where in the interchange file the problem is, e.g. `raci[incident-response].assignments`.
  */
 path: string, 
+/**
+ * The field of the item the problem is about, as a form names it: `path` without the item
+ * and without list positions (`contract.data_formats`, `min_completeness_pct`). Empty when
+ * the problem is about the item as a whole.
+ */
+field: string, 
 /**
  * A sentence for a person.
  */

@@ -1,5 +1,6 @@
 // In-page dialogs (never window.confirm / prompt: WebKitGTK under WebDriver handles those
 // poorly). A page asks with a promise; the one DialogHost in the app shows the question.
+import type { Failure } from "./errors";
 import type { VersionInfo } from "./bindings";
 
 export type ConfirmSpec = {
@@ -28,7 +29,7 @@ export type NameAnswer = { name: string; fromTemplate: boolean };
 /** The result of one attempt to publish, as the publish dialog shows it. */
 export type PublishAttempt =
   | { ok: true; version: VersionInfo }
-  | { ok: false; code: string; message: string };
+  | ({ ok: false } & Failure);
 
 /** Publishing a version: a change summary, then the outcome, in the same dialog. */
 export type PublishSpec = {

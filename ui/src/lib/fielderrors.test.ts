@@ -4,13 +4,22 @@ import { failure } from "./queue";
 
 const invalid = failure({
   code: "invalid",
-  message:
-    "the framework breaks 1 rule(s) and was not saved:\n  - error: The minimum completeness is 140; it must be a percentage from 0 to 100. (data_quality[dq-x].min_completeness_pct)",
+  message: "the framework breaks 1 rule(s) and was not saved",
+  findings: [
+    {
+      severity: "error",
+      section: "data_quality",
+      item: "dq-x",
+      path: "data_quality[dq-x].min_completeness_pct",
+      field: "min_completeness_pct",
+      message: "The minimum completeness is 140; it must be a percentage from 0 to 100.",
+    },
+  ],
 });
 const known = ["data_input", "min_completeness_pct", "notes"];
 
 describe("errors next to fields", () => {
-  it("shows an invalid edit's problem next to the field its path names", () => {
+  it("shows an invalid edit's finding next to the field it names", () => {
     const errs = nextFieldErrors({}, invalid, ["min_completeness_pct"], known);
     expect(errs).toEqual({
       min_completeness_pct: ["The minimum completeness is 140; it must be a percentage from 0 to 100."],
@@ -24,12 +33,12 @@ describe("errors next to fields", () => {
   });
 
   it("leaves a stale conflict to the reload banner", () => {
-    const conflict = failure({ code: "conflict", message: "this item was changed elsewhere; reload" });
-    expect(nextFieldErrors({}, conflict, ["notes"], known)).toEqual({});
+    const stale = failure({ code: "stale", message: "this item was changed elsewhere; reload" });
+    expect(nextFieldErrors({}, stale, ["notes"], known)).toEqual({});
   });
 
   it("shows any other failure next to the changed field", () => {
-    const other = failure({ code: "conflict", message: "this party owns data-quality standards (X); give them another owner before removing it" });
+    const other = failure({ code: "refused", message: "this party owns data-quality standards (X); give them another owner before removing it" });
     expect(nextFieldErrors({}, other, ["notes"], known).notes?.[0]).toMatch(/^This party owns/);
     expect(nextFieldErrors({}, failure({ code: "database", message: "database error: locked" }), ["notes"], known)).toEqual({
       notes: ["Database error: locked"],

@@ -1,6 +1,6 @@
 // Which field shows which problem after a save.
 import { problemsByField } from "./invalid";
-import { failureReason, isStaleConflict, type SaveResult } from "./queue";
+import { failureReason, type SaveResult } from "./queue";
 
 export type FieldErrors = Readonly<Record<string, ReadonlyArray<string>>>;
 
@@ -19,10 +19,10 @@ export function nextFieldErrors(
   const next: Record<string, ReadonlyArray<string>> = {};
   for (const [k, v] of Object.entries(current)) if (!fields.includes(k)) next[k] = v;
   if (result.ok || result.code === "cancelled" || result.code === "closed") return next;
-  if (result.code === "conflict" && isStaleConflict(result.message)) return next;
+  if (result.code === "stale") return next;
   const fallback = fields[0] ?? "";
-  if (result.code === "invalid" && result.problems.length > 0) {
-    for (const [field, messages] of problemsByField(result.problems, known, fallback)) {
+  if (result.code === "invalid" && result.findings.length > 0) {
+    for (const [field, messages] of problemsByField(result.findings, known, fallback)) {
       next[field] = [...(next[field] ?? []), ...messages];
     }
     return next;

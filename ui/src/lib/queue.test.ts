@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { EditRequest, EditResult, FrameworkView } from "./bindings";
-import { EditQueue, failure, failureReason, isStaleConflict, saveStatus } from "./queue";
+import type { Finding } from "./bindings";
+import { EditQueue, failure, failureReason, saveStatus } from "./queue";
 import { sampleFramework } from "./test-fixtures";
+
+function problem(path: string, field: string, message: string): Finding {
+  return { severity: "error", section: "parties", item: "cmo", path, field, message };
+}
 
 /** A fake back end that holds answers until the test lets them go. */
 function harness() {
@@ -20,7 +25,7 @@ function harness() {
         gates.push(() => {
           inFlight--;
           if (req.edit.op === "put_party" && req.edit.party.name === "") {
-            reject({ code: "invalid", message: "x:\n  - error: The party name is empty. (parties[cmo].name)" });
+            reject({ code: "invalid", message: "x", findings: [problem("parties[cmo].name", "name", "The party name is empty.")] });
             return;
           }
           const key = req.edit.op === "put_party" ? `parties/${req.edit.party.id}` : "other";
@@ -109,7 +114,7 @@ describe("the edit queue", () => {
     const r = await bad;
     expect(r.ok).toBe(false);
     expect(!r.ok && r.code).toBe("invalid");
-    expect(!r.ok && r.problems.map((p) => p.path)).toEqual(["parties[cmo].name"]);
+    expect(!r.ok && r.findings.map((p) => p.path)).toEqual(["parties[cmo].name"]);
     expect((await good).ok).toBe(true);
     expect(h.view.framework.parties[0].name).toBe("Dana Reyes");
   });
@@ -148,17 +153,15 @@ describe("the save status", () => {
   });
 
   it("gives the first problem of an invalid edit as the reason", () => {
-    const r = failure({ code: "invalid", message: "x:\n  - error: A is wrong. (a)\n  - error: B is wrong. (b)" });
+    const r = failure({ code: "invalid", message: "x", findings: [problem("a", "a", "A is wrong."), problem("b", "b", "B is wrong.")] });
     expect(failureReason(r)).toBe("A is wrong. (and 1 more)");
   });
 
-  it("tells a stale record from other conflicts", () => {
-    const stale = failure({ code: "conflict", message: "this item was changed elsewhere (in another window or by an import) since it was loaded; reload to see the current version. Your change was not saved. [parties/x: version 3, expected 2]" });
-    expect(isStaleConflict(stale.message)).toBe(true);
+  it("tells a stale record from a refusal by the code alone", () => {
+    const stale = failure({ code: "stale", message: "whatever the words", findings: [] });
     expect(failureReason(stale)).toBe("changed elsewhere — reload");
-    const owner = failure({ code: "conflict", message: "this party owns data-quality standards (Signals); give them another owner before removing it" });
-    expect(isStaleConflict(owner.message)).toBe(false);
-    expect(failureReason(owner)).toBe("This party owns data-quality standards (Signals); give them another owner before removing it");
+    const owner = failure({ code: "refused", message: "this party was changed elsewhere in spirit; give its standards another owner", findings: [] });
+    expect(failureReason(owner)).toBe("This party was changed elsewhere in spirit; give its standards another owner");
   });
 
   it("reads any rejection as a failure with a code", () => {

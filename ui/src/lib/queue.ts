@@ -3,12 +3,9 @@
 // later edit never undoes an earlier one.
 import type { Edit, EditOutcome, EditRequest, EditResult, FrameworkView } from "./bindings";
 import { expectedVersion } from "./edits";
-import { errorMessage } from "./errors";
-import { parseInvalid, type Problem } from "./invalid";
+import { asFailure, type Failure } from "./errors";
 
-export type SaveResult =
-  | { ok: true; outcome: EditOutcome }
-  | { ok: false; code: string; message: string; problems: Problem[] };
+export type SaveResult = { ok: true; outcome: EditOutcome } | ({ ok: false } & Failure);
 
 export type EditJob = {
   /** The framework the edit is for; a job for a framework that is no longer open is dropped. */
@@ -41,13 +38,9 @@ export type QueueDeps = {
   changed?: () => void;
 };
 
-/** A refused command as a save result; `invalid` problems are parsed for the fields. */
+/** A refused command as a save result, with its code and findings. */
 export function failure(e: unknown): SaveResult & { ok: false } {
-  const code = e !== null && typeof e === "object" && typeof (e as { code?: unknown }).code === "string"
-    ? (e as { code: string }).code
-    : "error";
-  const message = errorMessage(e);
-  return { ok: false, code, message, problems: code === "invalid" ? parseInvalid(message) : [] };
+  return { ok: false, ...asFailure(e) };
 }
 
 export class EditQueue {
@@ -69,11 +62,11 @@ export class EditQueue {
       run: async () => {
         const view = this.deps.view();
         if (!view || view.framework.id !== job.framework) {
-          return { ok: false, code: "closed", message: "The framework is no longer open.", problems: [] };
+          return { ok: false, code: "closed", message: "The framework is no longer open.", findings: [] };
         }
         const edit = job.build(view);
         if (edit === null) {
-          return { ok: false, code: "not_found", message: "This item no longer exists.", problems: [] };
+          return { ok: false, code: "not_found", message: "This item no longer exists.", findings: [] };
         }
         const result = await this.deps.apply({
           framework: job.framework,
@@ -101,7 +94,7 @@ export class EditQueue {
   clear(): void {
     const dropped = this.waiting;
     this.waiting = [];
-    for (const e of dropped) for (const s of e.settle) s({ ok: false, code: "cancelled", message: "Cancelled.", problems: [] });
+    for (const e of dropped) for (const s of e.settle) s({ ok: false, code: "cancelled", message: "Cancelled.", findings: [] });
     this.deps.changed?.();
     this.checkIdle();
   }
@@ -174,19 +167,11 @@ export function saveStatus(busy: number, error: string | null): { state: SaveSta
 
 /** The one-line reason a save failed, for the status line. */
 export function failureReason(r: SaveResult & { ok: false }): string {
-  if (r.code === "conflict" && isStaleConflict(r.message)) return "changed elsewhere — reload";
-  if (r.problems.length > 0) {
-    const more = r.problems.length > 1 ? ` (and ${r.problems.length - 1} more)` : "";
-    return r.problems[0].message + more;
+  if (r.code === "stale") return "changed elsewhere — reload";
+  if (r.findings.length > 0) {
+    const more = r.findings.length > 1 ? ` (and ${r.findings.length - 1} more)` : "";
+    return r.findings[0].message + more;
   }
   const first = r.message.split("\n")[0].replace(/\s*\[[^\]]*\]\s*$/, "");
   return first.charAt(0).toUpperCase() + first.slice(1);
-}
-
-/**
- * Whether a `conflict` means the record changed elsewhere (reload to see it), as opposed to a
- * removal the back end refuses for another reason (a party that still owns standards).
- */
-export function isStaleConflict(message: string): boolean {
-  return /changed elsewhere/i.test(message);
 }

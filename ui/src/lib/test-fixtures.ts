@@ -114,5 +114,5 @@ export function finding(
   item: string | null,
   message = `${severity} in ${section}`,
 ): Finding {
-  return { severity, section, item, path: section, message };
+  return { severity, section, item, path: section, field: "", message };
 }

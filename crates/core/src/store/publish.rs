@@ -61,13 +61,11 @@ impl Store {
     ) -> Result<PublishOutcome> {
         let summary = summary.trim();
         if summary.is_empty() {
-            return Err(Error::Invalid(vec![crate::validate::Finding {
-                severity: Severity::Error,
-                section: crate::validate::Section::Framework,
-                item: None,
-                path: "summary".into(),
-                message: "Write a change summary: what changed in this version and why.".into(),
-            }]));
+            return Err(Error::Invalid(vec![Finding::error(
+                Section::Framework,
+                "summary",
+                "Write a change summary: what changed in this version and why.".into(),
+            )]));
         }
         if let Some(problem) = text_problem(TextKind::Summary, "change summary", summary) {
             return Err(Error::Invalid(vec![Finding::error(Section::Framework, "summary", problem)]));

@@ -9,7 +9,7 @@ use super::Store;
 use crate::error::{Error, Result};
 use crate::review::{completing_version, open_cycle_due, status, CompletedCycle, Decision, ReviewStatus, SignOff};
 use crate::text::quoted;
-use crate::validate::{text_problem, Finding, Section, Severity, TextKind};
+use crate::validate::{text_problem, Finding, Section, TextKind};
 
 const SIGNOFF_COLS: &str =
     "cycle_due, party, party_name, party_title, decision, comment, signed_at, version_number, version_sha256";
@@ -53,19 +53,15 @@ fn cycle_signoffs(conn: &Connection, fw: i64, due: NaiveDate) -> Result<Vec<Sign
     collect(&mut st, params![fw, due.to_string()], "signoffs", 2, signoff)
 }
 
-/// A problem with a sign-off request, named by the request's field.
-fn request_problem(field: &str, message: String) -> Finding {
-    Finding { severity: Severity::Error, section: Section::ReviewSchedule, item: None, path: field.to_owned(), message }
-}
-
 /// Refuses a comment that is too long or has control characters, and a missing comment where
 /// the decision needs one.
 fn check_comment(decision: Decision, comment: &str) -> Result<()> {
     if let Some(problem) = text_problem(TextKind::FreeText, "comment", comment) {
-        return Err(Error::Invalid(vec![request_problem("comment", problem)]));
+        return Err(Error::Invalid(vec![Finding::error(Section::ReviewSchedule, "comment", problem)]));
     }
     if decision != Decision::Approved && comment.is_empty() {
-        return Err(Error::Invalid(vec![request_problem(
+        return Err(Error::Invalid(vec![Finding::error(
+            Section::ReviewSchedule,
             "comment",
             format!("\"{}\" needs a comment that says why.", decision.label()),
         )]));
@@ -133,7 +129,8 @@ impl Store {
         let fw = framework_row(&tx, &req.framework)?;
         let schedule = rows::framework_parts(&tx, fw)?.review_schedule;
         if !schedule.required_signatories.contains(&req.party) {
-            return Err(Error::Invalid(vec![request_problem(
+            return Err(Error::Invalid(vec![Finding::error(
+                Section::ReviewSchedule,
                 "party",
                 format!(
                     "{} is not a required signatory of this framework's reviews, so it cannot sign off.",

@@ -60,15 +60,55 @@ pub struct Finding {
     pub item: Option<String>,
     /// Where in the interchange file the problem is, e.g. `raci[incident-response].assignments`.
     pub path: String,
+    /// The field of the item the problem is about, as a form names it: `path` without the item
+    /// and without list positions (`contract.data_formats`, `min_completeness_pct`). Empty when
+    /// the problem is about the item as a whole.
+    pub field: String,
     /// A sentence for a person.
     pub message: String,
 }
 
 impl Finding {
+    pub fn new(severity: Severity, section: Section, item: Option<String>, path: String, message: String) -> Finding {
+        let field = field_of(&path);
+        Finding { severity, section, item, path, field, message }
+    }
+
     /// An error about a value outside any framework section, such as a change summary.
     pub fn error(section: Section, path: &str, message: String) -> Finding {
-        Finding { severity: Severity::Error, section, item: None, path: path.to_owned(), message }
+        Finding::new(Severity::Error, section, None, path.to_owned(), message)
     }
+}
+
+/// The lists whose items a path names by id: `parties[cmo].title`.
+const ITEM_LISTS: [&str; 7] = ["parties", "platforms", "capabilities", "matrix", "raci", "data_quality", "hard_stops"];
+
+/// A path's field relative to its item (see `Finding::field`):
+/// `data_quality[dq-x].min_completeness_pct` -> `min_completeness_pct`,
+/// `platforms[tiktok].contract.data_formats[1]` -> `contract.data_formats`,
+/// `override_policy.test_cadence.custom_days` -> `test_cadence.custom_days`, `jurisdictions[0]` -> `jurisdictions`.
+pub fn field_of(path: &str) -> String {
+    let rest = ["override_policy", "review_schedule"]
+        .iter()
+        .find_map(|part| path.strip_prefix(part).filter(|r| r.is_empty() || r.starts_with('.')))
+        .or_else(|| {
+            let (list, after) = path.split_once('[')?;
+            let (_, rest) = after.split_once(']')?;
+            ITEM_LISTS.contains(&list).then_some(rest)
+        })
+        .unwrap_or(path)
+        .trim_start_matches('.');
+    let mut out = String::with_capacity(rest.len());
+    let mut in_index = false;
+    for c in rest.chars() {
+        match c {
+            '[' => in_index = true,
+            ']' => in_index = false,
+            _ if !in_index => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 impl std::fmt::Display for Finding {
@@ -105,7 +145,7 @@ struct Sink {
 
 impl Sink {
     fn push(&mut self, severity: Severity, section: Section, item: Option<&str>, path: String, message: String) {
-        self.out.push(Finding { severity, section, item: item.map(key), path, message });
+        self.out.push(Finding::new(severity, section, item.map(key), path, message));
     }
     fn error(&mut self, section: Section, item: Option<&str>, path: String, message: String) {
         self.push(Severity::Error, section, item, path, message);
@@ -201,4 +241,26 @@ pub fn validate(fw: &Framework, today: NaiveDate) -> Vec<Finding> {
     let mut s = Sink { out: integrity(fw) };
     governance::check(&mut s, fw, today);
     s.out
+}
+
+#[cfg(test)]
+mod field_tests {
+    use super::field_of;
+
+    #[test]
+    fn a_findings_field_is_its_path_without_the_item_and_list_positions() {
+        assert_eq!(field_of("data_quality[dq-x].min_completeness_pct"), "min_completeness_pct");
+        assert_eq!(field_of("platforms[tiktok].contract.data_formats[1]"), "contract.data_formats");
+        assert_eq!(field_of("override_policy.test_cadence.custom_days"), "test_cadence.custom_days");
+        assert_eq!(field_of("override_policy"), "");
+        assert_eq!(field_of("raci[launch]"), "");
+        assert_eq!(field_of("matrix[copy/tiktok].constraints"), "constraints");
+        assert_eq!(field_of("jurisdictions[0]"), "jurisdictions");
+        assert_eq!(field_of("hard_stops[daily-cap].cap.amount"), "cap.amount");
+        assert_eq!(field_of("hard_stops[h].lift_authority[1]"), "lift_authority");
+        assert_eq!(field_of("review_schedule.required_signatories[0]"), "required_signatories");
+        assert_eq!(field_of("platforms[x].contract.permission_scopes[2]"), "contract.permission_scopes");
+        assert_eq!(field_of("summary"), "summary");
+        assert_eq!(field_of("overrides[1].x"), "overrides.x", "only the framework's lists name items");
+    }
 }

@@ -52,6 +52,37 @@ pub struct Framework {
     pub review_schedule: ReviewSchedule,
 }
 
+impl Framework {
+    /// A framework with its own fields only: every list (parties, platforms, capabilities,
+    /// cells, activities, standards, hard stops) empty.
+    pub fn with_own_fields(
+        id: String,
+        name: String,
+        organisation: String,
+        description: String,
+        jurisdictions: Vec<String>,
+        override_policy: OverridePolicy,
+        review_schedule: ReviewSchedule,
+    ) -> Framework {
+        Framework {
+            id,
+            name,
+            organisation,
+            description,
+            jurisdictions,
+            parties: Vec::new(),
+            platforms: Vec::new(),
+            capabilities: Vec::new(),
+            matrix: Vec::new(),
+            raci: Vec::new(),
+            data_quality: Vec::new(),
+            hard_stops: Vec::new(),
+            override_policy,
+            review_schedule,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PartyKind {

@@ -124,16 +124,15 @@ impl Store {
 
 /// The framework with its own fields only: what a new framework's lists are synced from.
 fn without_lists(f: &Framework) -> Framework {
-    Framework {
-        parties: vec![],
-        platforms: vec![],
-        capabilities: vec![],
-        matrix: vec![],
-        raci: vec![],
-        data_quality: vec![],
-        hard_stops: vec![],
-        ..f.clone()
-    }
+    Framework::with_own_fields(
+        f.id.clone(),
+        f.name.clone(),
+        f.organisation.clone(),
+        f.description.clone(),
+        f.jurisdictions.clone(),
+        f.override_policy.clone(),
+        f.review_schedule.clone(),
+    )
 }
 
 /// The single audit row of a created framework.
@@ -153,30 +152,23 @@ fn creation_summary(f: &Framework) -> String {
 /// A framework with nothing in it yet, reviewed quarterly from `today`.
 fn empty_framework(today: NaiveDate) -> Framework {
     let quarterly = Cadence { kind: CadenceKind::Quarterly, custom_days: None };
-    Framework {
-        id: String::new(),
-        name: String::new(),
-        organisation: String::new(),
-        description: String::new(),
-        jurisdictions: Vec::new(),
-        parties: Vec::new(),
-        platforms: Vec::new(),
-        capabilities: Vec::new(),
-        matrix: Vec::new(),
-        raci: Vec::new(),
-        data_quality: Vec::new(),
-        hard_stops: Vec::new(),
-        override_policy: OverridePolicy {
+    Framework::with_own_fields(
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        Vec::new(),
+        OverridePolicy {
             kill_switch_holders: Vec::new(),
             trigger_procedure: String::new(),
             test_cadence: quarterly,
             last_tested: None,
             notes: String::new(),
         },
-        review_schedule: ReviewSchedule {
+        ReviewSchedule {
             cadence: quarterly,
             required_signatories: Vec::new(),
             next_due: crate::schedule::next_after(today, &quarterly).unwrap_or(today),
         },
-    }
+    )
 }

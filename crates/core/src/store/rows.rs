@@ -530,32 +530,25 @@ const FRAMEWORK_COLS: &str = "key, name, organisation, description, jurisdiction
     review_signatories, review_next_due";
 
 fn framework_parts_row(r: &Row) -> rusqlite::Result<Framework> {
-    Ok(Framework {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        organisation: r.get(2)?,
-        description: r.get(3)?,
-        jurisdictions: dec_list(r.get(4)?, 4)?,
-        parties: Vec::new(),
-        platforms: Vec::new(),
-        capabilities: Vec::new(),
-        matrix: Vec::new(),
-        raci: Vec::new(),
-        data_quality: Vec::new(),
-        hard_stops: Vec::new(),
-        override_policy: OverridePolicy {
+    Ok(Framework::with_own_fields(
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        dec_list(r.get(4)?, 4)?,
+        OverridePolicy {
             kill_switch_holders: dec_list(r.get(5)?, 5)?,
             trigger_procedure: r.get(6)?,
             test_cadence: Cadence { kind: dec(r.get(7)?, 7)?, custom_days: r.get(8)? },
             last_tested: dec_opt_date(r.get(9)?, 9)?,
             notes: r.get(10)?,
         },
-        review_schedule: ReviewSchedule {
+        ReviewSchedule {
             cadence: Cadence { kind: dec(r.get(11)?, 11)?, custom_days: r.get(12)? },
             required_signatories: dec_list(r.get(13)?, 13)?,
             next_due: dec_date(r.get(14)?, 14)?,
         },
-    })
+    ))
 }
 
 /// Inserts a new framework row with its own fields; returns its row id.

@@ -70,9 +70,11 @@ unit:
 cargo-fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
-# A short fuzzing run of the JSON import on every test run; `make fuzz` runs longer.
+# A short fuzzing run of the JSON import on every test run. It is built without AddressSanitizer:
+# the target is safe Rust, and the plain build took 2m12s instead of 4m55s and ran 7,000 inputs a
+# second instead of 1,800 (2 cores). `make fuzz` runs ten minutes with the sanitizer.
 fuzz-smoke: cargo-fuzz
-	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run import corpus/import -- -max_total_time=20 -print_final_stats=1 2>&1 | tail -3
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none import corpus/import -- -max_total_time=20 -print_final_stats=1 2>&1 | tail -3
 
 fuzz: cargo-fuzz
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run import corpus/import -- -max_total_time=600

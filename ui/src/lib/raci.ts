@@ -139,3 +139,52 @@ export function reuseEqual<T extends { id: string }>(prev: ReadonlyArray<T>, nex
   });
   return same ? prev : out;
 }
+
+// ---- Drawing a large chart in part ----
+
+/** Height of an activity's row in a chart drawn in part; its style sheet fixes it to this. */
+export const RACI_ROW_HEIGHT = 46;
+
+/** What a row adds per finding listed under it, until the row has been drawn and measured. */
+const FINDING_HEIGHT_GUESS = 40;
+
+/** The parts of a row that decide its height. */
+export type RowShape = { id: string; findings: number; unknownParties: boolean };
+
+/** Whether a row is taller than `RACI_ROW_HEIGHT`: its findings are listed under it, or it names unknown parties. */
+export function isTall(r: RowShape): boolean {
+  return r.findings > 0 || r.unknownParties;
+}
+
+/**
+ * The height of each row of a chart drawn in part: a plain row has the fixed height; a tall one
+ * is as high as it was last measured (`measured`, by activity id), else a guess.
+ */
+export function rowHeights(rows: ReadonlyArray<RowShape>, measured: ReadonlyMap<string, number>): number[] {
+  return rows.map((r) => {
+    if (!isTall(r)) return RACI_ROW_HEIGHT;
+    return measured.get(r.id) ?? RACI_ROW_HEIGHT + (r.unknownParties ? 18 : 0) + r.findings * FINDING_HEIGHT_GUESS + 8;
+  });
+}
+
+export type AriaRows = {
+  /** aria-rowindex of each activity's row; its findings row, when it has one, is the next index. */
+  row: number[];
+  /** aria-rowcount: the header row, each activity's row and findings row, and the totals row. */
+  count: number;
+};
+
+/**
+ * The place of each row in the whole chart, for screen readers when only part of it is drawn:
+ * the header row is 1, then each activity's row followed by its findings row if it has findings,
+ * then the totals row (the last, `count`).
+ */
+export function ariaRows(hasFindings: ReadonlyArray<boolean>): AriaRows {
+  const row: number[] = [];
+  let next = 2;
+  for (const f of hasFindings) {
+    row.push(next);
+    next += f ? 2 : 1;
+  }
+  return { row, count: next };
+}

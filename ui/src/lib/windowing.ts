@@ -136,7 +136,7 @@ export type Slot = { kind: "item"; index: number } | { kind: "gap"; size: number
  * far outside the window, and a spacer for each run of items between them. Pinning the focused
  * item keeps it in the page, so it keeps the keyboard focus however far the grid scrolls away.
  */
-export function slots(axis: Axis, w: RowWindow, pinned: number | null = null): Slot[] {
+export function slots(axis: Axis, w: { start: number; end: number }, pinned: number | null = null): Slot[] {
   const runs: Array<[number, number]> = [];
   const pin = pinned !== null && pinned >= 0 && pinned < axis.count && (pinned < w.start || pinned >= w.end) ? pinned : null;
   if (pin !== null && pin < w.start) runs.push([pin, pin + 1]);

@@ -86,6 +86,13 @@ describe("redrawing only what changed", () => {
     expect(second.totals[1]).toEqual({ R: 1, A: 0, C: 0, I: 0 });
   });
 
+  it("prepares a row's cells once, the first time they are asked for", () => {
+    const fw = sampleFramework();
+    const row = new RaciRowCache().build(fw.raci, fw.parties).rows[1];
+    expect(row.cells).toBe(row.cells);
+    expect(row.cells.map((c) => c.testid)).toEqual(fw.parties.map((p) => `raci-incident-${p.id}`));
+  });
+
   it("rebuilds every row when the parties change", () => {
     const fw = sampleFramework();
     const cache = new RaciRowCache();

@@ -197,6 +197,13 @@ describe("keeping the focused item drawn however far away", () => {
     }
   });
 
+  it("gives the same item the same slot from one window to the next", () => {
+    const a = slots(axis, { start: 10, end: 20 });
+    const b = slots(axis, { start: 14, end: 24 }, 90);
+    const at = (s: Slot[], index: number) => s.find((x) => x.kind === "item" && x.index === index);
+    for (let i = 14; i < 20; i++) expect(at(b, i)).toBe(at(a, i));
+  });
+
   it("draws every item of a grid drawn whole", () => {
     const s = slots(uniformAxis(4, 10), wholeWindow(4), 2);
     expect(s).toEqual([0, 1, 2, 3].map((index) => ({ kind: "item", index })));

@@ -131,6 +131,14 @@ export function keepInWindow(w: RowWindow, index: number | null, reach: number, 
 /** One thing drawn along a windowed axis: an item, or a spacer standing in for items not drawn. */
 export type Slot = { kind: "item"; index: number } | { kind: "gap"; size: number; key: string };
 
+// One slot object per item index, shared by every call: a grid given the slots of a new window
+// then sees the items it already draws unchanged and redraws only those that came or went.
+const itemSlots: Slot[] = [];
+
+function itemSlot(index: number): Slot {
+  return (itemSlots[index] ??= Object.freeze({ kind: "item", index }));
+}
+
 /**
  * What to draw along an axis, in order: the window's items, the `pinned` item at its place even
  * far outside the window, and a spacer for each run of items between them. Pinning the focused
@@ -149,7 +157,7 @@ export function slots(axis: Axis, w: { start: number; end: number }, pinned: num
   };
   for (const [from, to] of runs) {
     gap(from);
-    for (let i = from; i < to; i++) out.push({ kind: "item", index: i });
+    for (let i = from; i < to; i++) out.push(itemSlot(i));
     at = to;
   }
   gap(axis.count);

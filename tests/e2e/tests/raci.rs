@@ -47,7 +47,7 @@ const SCROLL_HOME: &str = "
     requestAnimationFrame(() => requestAnimationFrame(() => done()));";
 
 /// The number of letter cells in the page.
-const DRAWN: &str = "return document.querySelectorAll('.raci-table button[data-row]').length";
+const DRAWN: &str = "return document.querySelectorAll('.raci-table td[data-row]').length";
 
 fn cell(activity: &str, party: &str) -> String {
     format!("raci-{activity}-{party}")

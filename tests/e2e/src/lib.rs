@@ -58,6 +58,20 @@ pub fn default_db(data_home: &Path) -> PathBuf {
     data_home.join("governance-workbench/governance.db")
 }
 
+/// The port tauri-driver listens on: `$E2E_DRIVER_PORT`, else 4444. Set it to run a suite beside
+/// another one on the same machine.
+pub fn driver_port() -> u16 {
+    match std::env::var("E2E_DRIVER_PORT") {
+        Ok(v) => v.parse().unwrap_or_else(|_| panic!("E2E_DRIVER_PORT is not a port number: {v:?}")),
+        Err(_) => 4444,
+    }
+}
+
+/// The port of the WebKitWebDriver that tauri-driver starts: the one after the driver's.
+pub fn native_port() -> u16 {
+    driver_port() + 1
+}
+
 fn wait_for_port(port: u16, within: Duration) {
     let start = Instant::now();
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
@@ -85,13 +99,15 @@ impl Session {
     async fn launch(data_home: tempfile::TempDir, env: &[(&str, &str)]) -> (Session, Duration) {
         let app = app_binary();
         assert!(app.exists(), "no app binary at {}: build it first (make e2e does)", app.display());
-        for port in [4444, 4445] {
+        let (port, native) = (driver_port(), native_port());
+        for taken in [port, native] {
             assert!(
-                TcpStream::connect(("127.0.0.1", port)).is_err(),
-                "port {port} is taken: a WebDriver from an earlier run is still running (stop its tauri-driver with SIGTERM)"
+                TcpStream::connect(("127.0.0.1", taken)).is_err(),
+                "port {taken} is taken: a WebDriver from an earlier run is still running (stop its tauri-driver with SIGTERM)"
             );
         }
         let mut driver = Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()))
+            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
             .env("XDG_DATA_HOME", data_home.path())
             .env_remove("GOVERNANCE_DB")
             .envs(env.iter().copied())
@@ -101,16 +117,16 @@ impl Session {
             .process_group(0)
             .spawn()
             .expect("tauri-driver runs (cargo install tauri-driver --locked)");
-        wait_for_port(4444, Duration::from_secs(20));
+        wait_for_port(port, Duration::from_secs(20));
         // Give WebKitWebDriver, started by tauri-driver, its port before the first session.
-        wait_for_port(4445, Duration::from_secs(20));
+        wait_for_port(native, Duration::from_secs(20));
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), "wry".into());
         caps.insert("tauri:options".into(), serde_json::json!({ "application": app }));
         let launched = Instant::now();
         let connected = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(caps)
-            .connect("http://127.0.0.1:4444")
+            .connect(&format!("http://127.0.0.1:{port}"))
             .await;
         let client = match connected {
             Ok(c) => c,
@@ -286,10 +302,11 @@ fn app_processes(pgid: u32) -> usize {
 /// Deletes a WebDriver session with a plain blocking request (Drop cannot await).
 fn delete_session(id: &str) {
     use std::io::{Read, Write};
-    if let Ok(mut s) = TcpStream::connect(("127.0.0.1", 4444)) {
+    let port = driver_port();
+    if let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) {
         let _ = s.set_read_timeout(Some(Duration::from_secs(15)));
         let req = format!(
-            "DELETE /session/{id} HTTP/1.1\r\nHost: 127.0.0.1:4444\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            "DELETE /session/{id} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
         );
         let _ = s.write_all(req.as_bytes());
         let _ = s.read_to_end(&mut Vec::new());
@@ -314,7 +331,8 @@ impl Drop for Session {
         let _ = self.driver.wait();
         // WebKitWebDriver goes down after tauri-driver; the next session needs both ports free.
         let start = Instant::now();
-        while (TcpStream::connect(("127.0.0.1", 4444)).is_ok() || TcpStream::connect(("127.0.0.1", 4445)).is_ok())
+        while (TcpStream::connect(("127.0.0.1", driver_port())).is_ok()
+            || TcpStream::connect(("127.0.0.1", native_port())).is_ok())
             && start.elapsed() < Duration::from_secs(10)
         {
             std::thread::sleep(Duration::from_millis(50));

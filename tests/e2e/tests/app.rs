@@ -1,5 +1,5 @@
 //! The real app in a real window (Xvfb), driven over WebDriver. Run with --test-threads=1:
-//! tauri-driver serves one session at a time on port 4444.
+//! tauri-driver serves one session at a time on its port (4444, or $E2E_DRIVER_PORT).
 
 use e2e::{default_db, Session};
 use governance_core::{RaciAssignment, RaciRole, Store};

@@ -7,35 +7,12 @@ import {
   filterMatrix,
   isFiltering,
   NO_FILTER,
-  rowWindow,
-  keepInWindow,
-  columnWidth,
-  MIN_COLUMN_WIDTH,
-  scrollToReveal,
   selectGrid,
   splitCellKey,
   supportOf,
   supportShown,
 } from "./matrix";
 import { finding, sampleFramework } from "./test-fixtures";
-
-describe("column width", () => {
-  it("shares the room between the columns but never goes under the minimum", () => {
-    expect(columnWidth(714, 60)).toBe(MIN_COLUMN_WIDTH);
-    expect(columnWidth(714, 6)).toBe(119);
-    expect(columnWidth(714, 0)).toBe(MIN_COLUMN_WIDTH);
-  });
-});
-
-describe("scroll to reveal", () => {
-  it("moves back when the item is under the pinned lead and forward when it is past the end", () => {
-    // Rows of 30 px under a 100 px sticky header, in a 400 px box scrolled to 600.
-    expect(scrollToReveal(600, 400, 100, 30, 10)).toBe(300);
-    expect(scrollToReveal(600, 400, 100, 30, 40)).toBe(100 + 41 * 30 - 400);
-    expect(scrollToReveal(600, 400, 100, 30, 25)).toBe(600);
-    expect(scrollToReveal(50, 400, 100, 30, 0)).toBe(0);
-  });
-});
 
 describe("matrix lookup", () => {
   it("finds a stored cell by capability and platform", () => {
@@ -106,70 +83,6 @@ describe("matrix grid", () => {
     expect(grid.counts.full + grid.counts.untested).toBe(12_000);
     expect(grid.counts.untested).toBe(12_000 - matrix.length);
     expect(ms).toBeLessThan(1000);
-  });
-});
-
-describe("drawing only the rows in view", () => {
-  it("draws the rows in view plus the overscan, standing in for the rest with padding", () => {
-    // 200 rows of 30px under a 150px sticky header in a 600px box, scrolled to 1650px: the
-    // header covers content 1650 to 1800, so rows 55 to 69 are in view.
-    const w = rowWindow(1650, 600, 150, 30, 200, 5, 1);
-    expect(w.start).toBe(50);
-    expect(w.end).toBe(76);
-    expect(w.padTop).toBe(50 * 30);
-    expect(w.padBottom).toBe((200 - 76) * 30);
-  });
-
-  it("starts at the first row at the top and never runs past the last row", () => {
-    expect(rowWindow(0, 600, 150, 30, 200, 8)).toMatchObject({ start: 0, padTop: 0 });
-    const bottom = rowWindow(1_000_000, 600, 150, 30, 200, 8, 1);
-    expect(bottom.end).toBe(200);
-    expect(bottom.padBottom).toBe(0);
-    // The last row stays drawn even when the offset runs past the end.
-    expect(bottom.start).toBe(199 - 8);
-  });
-
-  it("keeps the padded height equal to the height of all rows", () => {
-    for (const top of [0, 100, 2999, 5000]) {
-      const w = rowWindow(top, 500, 120, 30, 200);
-      expect(w.padTop + (w.end - w.start) * 30 + w.padBottom).toBe(200 * 30);
-    }
-  });
-
-  it("windows columns the same way, with the sticky first column as the lead", () => {
-    // 60 columns of 40 px after a 240 px sticky first column, 954 px wide, scrolled 400 px
-    // right: columns 10 to 27 are in view.
-    const w = rowWindow(400, 954, 240, 40, 60, 3, 1);
-    expect(w.start).toBe(7);
-    expect(w.end).toBe(10 + 19 + 3);
-    expect(w.padTop + (w.end - w.start) * 40 + w.padBottom).toBe(60 * 40);
-  });
-
-  it("moves its edges in whole chunks, so a small scroll step keeps the same rows", () => {
-    const a = rowWindow(3000, 600, 150, 30, 200, 4, 6);
-    expect(a.start % 6).toBe(0);
-    expect(a.end % 6).toBe(0);
-    // Still at least the overscan on either side of the rows in view (rows 100 to 115).
-    expect(a.start).toBeLessThanOrEqual(100 - 4);
-    expect(a.end).toBeGreaterThanOrEqual(116 + 4);
-    expect(rowWindow(3030, 600, 150, 30, 200, 4, 6)).toEqual(a);
-    expect(rowWindow(3000 + 6 * 30, 600, 150, 30, 200, 4, 6).start).toBe(a.start + 6);
-  });
-
-  it("keeps a focused row drawn when it is just outside the window, but not one far away", () => {
-    const w = rowWindow(3000, 600, 150, 30, 200, 4, 6);
-    expect(keepInWindow(w, w.start + 1, 10, 30, 200)).toBe(w);
-    const after = keepInWindow(w, w.end + 3, 10, 30, 200);
-    expect(after).toMatchObject({ start: w.start, end: w.end + 4, padBottom: (200 - w.end - 4) * 30 });
-    const before = keepInWindow(w, w.start - 10, 10, 30, 200);
-    expect(before).toMatchObject({ start: w.start - 10, end: w.end, padTop: (w.start - 10) * 30 });
-    expect(keepInWindow(w, w.start - 11, 10, 30, 200)).toBe(w);
-    expect(keepInWindow(w, w.end + 10, 10, 30, 200)).toBe(w);
-    expect(keepInWindow(w, null, 10, 30, 200)).toBe(w);
-  });
-
-  it("draws nothing for an empty matrix", () => {
-    expect(rowWindow(0, 500, 100, 30, 0)).toEqual({ start: 0, end: 0, padTop: 0, padBottom: 0 });
   });
 });
 

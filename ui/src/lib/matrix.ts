@@ -105,85 +105,8 @@ export function buildMatrixGrid(fw: Framework, findings: ReadonlyArray<Finding> 
   return { rows, counts, orphans, lookup };
 }
 
-/** Above this many cells the matrix draws only the rows (and, when compact, the columns) in view. */
-export const VIRTUAL_ABOVE_CELLS = 2500;
-
-/** Height of a row, and the narrowest column, of a matrix drawn in part. */
+/** Height of a row of a matrix drawn in part (`windowing.ts` works out which rows). */
 export const ROW_HEIGHT = 30;
-export const MIN_COLUMN_WIDTH = 40;
-
-export type RowWindow = {
-  /** First row (or column) to draw. */
-  start: number;
-  /** One past the last one to draw. */
-  end: number;
-  /** Size standing in for the rows (or columns) before and after the drawn ones. */
-  padTop: number;
-  padBottom: number;
-};
-
-/**
- * The rows of a scrolled list of `count` rows of `rowHeight` pixels that are in view, plus at
- * least `overscan` rows on either side. `headerHeight` is what sits before the first row in the
- * scrolled box (the sticky header row). Works the same for columns across (scrollLeft, the
- * viewport width, the first column's width, the column width).
- *
- * The window's edges move in steps of `chunk` rows, so most small scroll steps keep the same
- * rows and redraw nothing (measured under Xvfb: 37 ms instead of 44 ms a frame for a wheel).
- */
-export function rowWindow(
-  scrollTop: number,
-  viewportHeight: number,
-  headerHeight: number,
-  rowHeight: number,
-  count: number,
-  overscan = 4,
-  chunk = 6,
-): RowWindow {
-  if (count <= 0 || rowHeight <= 0) return { start: 0, end: 0, padTop: 0, padBottom: 0 };
-  // Row i spans headerHeight + i * rowHeight onwards; the sticky header covers the top
-  // headerHeight pixels of the viewport, so the rows in view start at scrollTop / rowHeight.
-  const first = Math.min(count - 1, Math.floor(Math.max(0, scrollTop) / rowHeight));
-  const visible = Math.ceil(Math.max(viewportHeight - headerHeight, rowHeight) / rowHeight) + 1;
-  const step = Math.max(1, chunk);
-  // Both edges move together: a fixed number of whole chunks from a chunk boundary.
-  const start = Math.max(0, Math.floor((first - overscan) / step) * step);
-  const size = Math.ceil((visible + 2 * overscan + step - 1) / step) * step;
-  const end = Math.min(count, start + size);
-  return { start, end, padTop: start * rowHeight, padBottom: (count - end) * rowHeight };
-}
-
-/**
- * Widens a window to take in item `index` when it lies at most `reach` items outside it. The
- * focused cell is kept drawn this way: a resize (the side panel opening) can otherwise push it
- * just out of the window, and a cell taken out of the page loses the keyboard focus.
- */
-export function keepInWindow(w: RowWindow, index: number | null, reach: number, size: number, count: number): RowWindow {
-  if (index === null || index < 0 || index >= count) return w;
-  let { start, end } = w;
-  if (index < start && start - index <= reach) start = index;
-  else if (index >= end && index - end < reach) end = index + 1;
-  else return w;
-  return { start, end, padTop: start * size, padBottom: (count - end) * size };
-}
-
-/** Width of each of `count` equal columns that fill `available` pixels, never under the minimum. */
-export function columnWidth(available: number, count: number): number {
-  if (count <= 0) return MIN_COLUMN_WIDTH;
-  return Math.max(MIN_COLUMN_WIDTH, Math.floor(available / count));
-}
-
-/**
- * The scroll offset that brings item `index` (of `size` pixels, after `lead` pixels that stay
- * pinned over the start of the viewport) fully into a viewport of `viewport` pixels, moving as
- * little as possible from `current`.
- */
-export function scrollToReveal(current: number, viewport: number, lead: number, size: number, index: number): number {
-  const from = lead + index * size;
-  if (from - lead < current) return Math.max(0, from - lead);
-  if (from + size > current + viewport) return from + size - viewport;
-  return current;
-}
 
 // ---- Filters ----
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RaciRole } from "./bindings";
-import { buildRaciGrid, letterKey, RaciRowCache, reuseEqual, withPendingLetters } from "./raci";
+import { ariaRows, buildRaciGrid, isTall, letterKey, RACI_ROW_HEIGHT, RaciRowCache, reuseEqual, rowHeights, withPendingLetters } from "./raci";
 import { sampleFramework } from "./test-fixtures";
 
 describe("RACI grid", () => {
@@ -86,11 +86,40 @@ describe("redrawing only what changed", () => {
     expect(second.totals[1]).toEqual({ R: 1, A: 0, C: 0, I: 0 });
   });
 
+  it("prepares a row's cells once, the first time they are asked for", () => {
+    const fw = sampleFramework();
+    const row = new RaciRowCache().build(fw.raci, fw.parties).rows[1];
+    expect(row.cells).toBe(row.cells);
+    expect(row.cells.map((c) => c.testid)).toEqual(fw.parties.map((p) => `raci-incident-${p.id}`));
+  });
+
   it("rebuilds every row when the parties change", () => {
     const fw = sampleFramework();
     const cache = new RaciRowCache();
     const first = cache.build(fw.raci, fw.parties);
     const second = cache.build(fw.raci, [...fw.parties]);
     expect(second.rows[0]).not.toBe(first.rows[0]);
+  });
+});
+
+describe("drawing a large chart in part", () => {
+  it("gives plain rows the fixed height and tall rows their measured height, or a guess", () => {
+    const rows = [
+      { id: "a", findings: 0, unknownParties: false },
+      { id: "b", findings: 2, unknownParties: false },
+      { id: "c", findings: 1, unknownParties: false },
+      { id: "d", findings: 0, unknownParties: true },
+    ];
+    const h = rowHeights(rows, new Map([["c", 97.5], ["a", 500]]));
+    expect(h[0]).toBe(RACI_ROW_HEIGHT);
+    expect(h[1]).toBeGreaterThan(RACI_ROW_HEIGHT + 2 * 30);
+    expect(h[2]).toBe(97.5);
+    expect(h[3]).toBeGreaterThan(RACI_ROW_HEIGHT);
+    expect(rows.map(isTall)).toEqual([false, true, true, true]);
+  });
+
+  it("numbers the rows for screen readers, counting the findings rows under activities", () => {
+    expect(ariaRows([false, true, false, true])).toEqual({ row: [2, 3, 5, 6], count: 8 });
+    expect(ariaRows([])).toEqual({ row: [], count: 2 });
   });
 });

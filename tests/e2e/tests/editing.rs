@@ -137,3 +137,39 @@ async fn a_raci_row_with_two_accountables_shows_its_finding_until_fixed() {
     s.wait_for_db("letter cleared", |fw| fw.raci[0] == *act).await;
     s.close().await;
 }
+
+#[tokio::test]
+async fn a_refused_edit_shows_its_finding_beside_the_field_and_a_stale_one_offers_a_reload() {
+    let starter = governance_core::starter::starter_framework();
+    let party = starter.parties[1].clone();
+    let s = Session::start(tempfile::tempdir().unwrap()).await;
+    s.text("[data-testid=app-ready]").await;
+    s.click("[data-testid=nav-parties]").await;
+    s.click(&format!("[data-testid=\"party-{}\"]", party.id)).await;
+
+    // Only the back end knows what an email address looks like: its finding names the field.
+    s.fill("[data-testid=party-email]", "dana at larkspur").await;
+    let error = s.text("[data-testid=field-error]").await;
+    assert!(error.to_lowercase().contains("email"), "{error}");
+    s.screenshot("27-refused-edit-field-error").await;
+    let db = e2e::default_db(s.data_home.path());
+    let stored = governance_core::Store::open(&db).unwrap().load(&starter.id).unwrap();
+    assert_ne!(stored.parties[1].email.as_deref(), Some("dana at larkspur"), "the refused value was not stored");
+
+    // Someone else changes the same party; the app's next edit of it is stale.
+    let mut theirs = stored.parties[1].clone();
+    theirs.title = "Changed in another window".into();
+    let edit = governance_core::edit::Edit::PutParty { party: theirs };
+    let req = governance_core::edit::EditRequest { framework: starter.id.clone(), edit, expected_version: None };
+    governance_core::Store::open(&db).unwrap().apply(&req, "someone-else").unwrap();
+    s.fill("[data-testid=party-title]", "Changed here").await;
+    s.text("[data-testid=conflict-banner]").await;
+    s.screenshot("28-stale-edit-reload-banner").await;
+    let stored = governance_core::Store::open(&db).unwrap().load(&starter.id).unwrap();
+    assert_eq!(stored.parties[1].title, "Changed in another window", "the stale edit did not overwrite theirs");
+    s.click("[data-testid=conflict-reload]").await;
+    s.wait_until_gone("[data-testid=conflict-banner]").await;
+    let shown = s.find("[data-testid=party-title]").await.prop("value").await.unwrap().unwrap_or_default();
+    assert_eq!(shown, "Changed in another window");
+    s.close().await;
+}

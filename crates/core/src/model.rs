@@ -14,7 +14,9 @@ use crate::interchange::{dates, schema};
 
 /// Name and version of the interchange format written at the top of every exported file.
 pub const FORMAT_NAME: &str = "governance-workbench/framework";
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+/// The oldest format version this app still reads. Version 1 had no signing certificates.
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 /// A whole interchange file: a format header and one framework.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
@@ -103,6 +105,9 @@ pub struct Party {
     #[schemars(schema_with = "schema::optional_email")]
     pub email: Option<String>,
     pub kind: PartyKind,
+    /// The party's X.509 signing certificate (PEM), when it signs off reviews. Part of the
+    /// snapshot: changing who may sign means publishing a new version. Added in format version 2.
+    pub certificate: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]

@@ -137,6 +137,7 @@ fn parties() -> Vec<Party> {
             title: title.to_owned(),
             email: Some(email),
             kind: PartyKind::Person,
+            certificate: None,
         });
     }
     for (name, title) in TEAMS {
@@ -146,6 +147,7 @@ fn parties() -> Vec<Party> {
             title: title.to_owned(),
             email: Some(format!("{}@northwind-outfitters.example.com", slug(name))),
             kind: PartyKind::Team,
+            certificate: None,
         });
     }
     for (name, title) in VENDORS {
@@ -155,6 +157,7 @@ fn parties() -> Vec<Party> {
             title: title.to_owned(),
             email: None,
             kind: PartyKind::Vendor,
+            certificate: None,
         });
     }
     debug_assert_eq!(out.len(), LARGE_PARTIES);

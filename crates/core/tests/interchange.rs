@@ -57,7 +57,7 @@ fn unknown_fields_and_unknown_enum_values_are_refused() {
 fn a_file_of_another_format_or_version_is_refused() {
     let text = starter::STARTER_JSON.replacen("governance-workbench/framework", "something-else", 1);
     assert!(parse_err(&text).contains("not a framework file"));
-    let text = starter::STARTER_JSON.replacen("\"format_version\": 1", "\"format_version\": 7", 1);
+    let text = starter::STARTER_JSON.replacen("\"format_version\": 2", "\"format_version\": 7", 1);
     assert!(parse_err(&text).contains("version 7 is not supported"));
 }
 
@@ -170,7 +170,8 @@ fn a_party_written_as_a_list_with_two_fields_swapped_would_otherwise_be_read_int
     let mut v = starter_value();
     let party = &v["framework"]["parties"][0];
     let (name, title) = (party["name"].clone(), party["title"].clone());
-    v["framework"]["parties"][0] = serde_json::json!([party["id"], title, name, party["email"], party["kind"]]);
+    v["framework"]["parties"][0] =
+        serde_json::json!([party["id"], title, name, party["email"], party["kind"], party["certificate"]]);
     let lenient: FrameworkFile = serde_json::from_value(v.clone()).expect("plain serde_json reads lists as structs");
     assert_eq!(Value::String(lenient.framework.parties[0].name.clone()), title, "the swap goes unnoticed there");
     let m = parse_err(&v.to_string());
@@ -206,11 +207,11 @@ fn enum_values_are_read_from_strings_only() {
 
 #[test]
 fn whole_numbers_written_with_a_zero_fraction_are_read_as_whole_numbers() {
-    let text = starter::STARTER_JSON.replacen("\"format_version\": 1", "\"format_version\": 1.0", 1);
+    let text = starter::STARTER_JSON.replacen("\"format_version\": 2", "\"format_version\": 2.0", 1);
     let text = text.replacen("\"amount\": 24,", "\"amount\": 2.4e1,", 1);
     assert_ne!(text.matches("2.4e1").count(), 0);
     assert_eq!(interchange::parse(text.as_bytes()).unwrap(), starter());
-    let text = starter::STARTER_JSON.replacen("\"format_version\": 1", "\"format_version\": 1.5", 1);
+    let text = starter::STARTER_JSON.replacen("\"format_version\": 2", "\"format_version\": 1.5", 1);
     assert!(parse_err(&text).contains("at format_version: invalid type: floating point `1.5`, expected a whole number"));
 }
 
@@ -268,7 +269,7 @@ fn every_error_names_its_place_and_never_a_question_mark() {
             "at framework.raci[0].assignments[1]: not valid JSON (key must be a string)",
         ),
         (
-            starter::STARTER_JSON.replacen("\"format_version\": 1,", "\"format_version\": 1,,", 1),
+            starter::STARTER_JSON.replacen("\"format_version\": 2,", "\"format_version\": 1,,", 1),
             "at top level: not valid JSON",
         ),
         (
@@ -302,4 +303,31 @@ fn the_published_json_schema_is_up_to_date() {
     }
     let committed = std::fs::read_to_string(path).unwrap_or_default();
     assert!(committed == text, "docs/framework.schema.json is stale: run `make generate`");
+}
+
+/// The starter as a format 1 file wrote it: no signing certificates.
+fn starter_in_format_1() -> String {
+    let text = starter::STARTER_JSON.replacen("\"format_version\": 2", "\"format_version\": 1", 1);
+    let text = text.replace(",\n        \"certificate\": null", "");
+    assert!(!text.contains("certificate"), "every certificate line was taken out");
+    text
+}
+
+#[test]
+fn a_format_1_file_without_certificates_is_still_read() {
+    assert_eq!(interchange::parse(starter_in_format_1().as_bytes()).unwrap(), starter());
+}
+
+#[test]
+fn a_format_2_file_must_name_every_partys_certificate() {
+    let text = starter_in_format_1().replacen("\"format_version\": 1", "\"format_version\": 2", 1);
+    let m = parse_err(&text);
+    assert!(m.contains("at framework.parties[0]") && m.contains("missing field `certificate`"), "{m}");
+}
+
+#[test]
+fn a_format_1_file_may_not_name_fields_that_came_later_as_missing_elsewhere() {
+    // Only the fields format 2 added may be absent from a format 1 file.
+    let text = starter_in_format_1().replacen("\"email\": \"dana.okafor@larkspur.example.com\",", "", 1);
+    assert!(parse_err(&text).contains("missing field `email`"));
 }

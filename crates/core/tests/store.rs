@@ -157,11 +157,12 @@ fn open_view_returns_the_framework_with_its_findings() {
     assert_eq!(errors(&view.findings)[0].section, Section::OverridePolicy);
 }
 
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 5] = [
     include_str!("../migrations/001_initial.sql"),
     include_str!("../migrations/002_versions.sql"),
     include_str!("../migrations/003_reviews.sql"),
     include_str!("../migrations/004_undo_per_actor.sql"),
+    include_str!("../migrations/005_signing.sql"),
 ];
 
 #[test]

@@ -196,7 +196,12 @@ export type Framework = { id: string, name: string, organisation: string, descri
  */
 matrix: Array<MatrixCell>, raci: Array<RaciActivity>, data_quality: Array<DataQualityStandard>, hard_stops: Array<HardStop>, override_policy: OverridePolicy, review_schedule: ReviewSchedule, };
 
-export type Party = { id: string, name: string, title: string, email: string | null, kind: PartyKind, };
+export type Party = { id: string, name: string, title: string, email: string | null, kind: PartyKind, 
+/**
+ * The party's X.509 signing certificate (PEM), when it signs off reviews. Part of the
+ * snapshot: changing who may sign means publishing a new version. Added in format version 2.
+ */
+certificate: string | null, };
 
 export type PartyKind = "person" | "team" | "vendor";
 

@@ -105,7 +105,7 @@ describe("values in the diff", () => {
 
   it("shows an added item as a compact list of its fields, without its id", () => {
     const v = displayValue(
-      { id: "ops", name: "Marketing Ops", title: "Team", email: null, kind: "team" },
+      { id: "ops", name: "Marketing Ops", title: "Team", email: null, kind: "team", certificate: null },
       ctx("parties", ""),
     );
     expect(v).toEqual({
@@ -115,6 +115,7 @@ describe("values in the diff", () => {
         { label: "Title", text: "Team" },
         { label: "Email", text: "(none)" },
         { label: "Kind", text: "Team" },
+        { label: "Certificate", text: "(none)" },
       ],
     });
   });

@@ -171,7 +171,7 @@ function ids(items: ReadonlyArray<{ id: string }>): Set<string> {
 }
 
 export function newParty(fw: Framework, name: string): Party {
-  return { id: slugify(name, ids(fw.parties)), name: name.trim(), title: "", email: null, kind: "person" };
+  return { id: slugify(name, ids(fw.parties)), name: name.trim(), title: "", email: null, kind: "person", certificate: null };
 }
 
 export function newPlatform(fw: Framework, name: string): Platform {

@@ -9,9 +9,9 @@ export function sampleFramework(): Framework {
     description: "Line one\nLine two",
     jurisdictions: ["UK", "EU"],
     parties: [
-      { id: "cmo", name: "Dana Reyes", title: "CMO", email: "dana@example.com", kind: "person" },
-      { id: "ops", name: "Marketing Ops", title: "Team", email: null, kind: "team" },
-      { id: "legal", name: "<img src=x onerror=alert(1)>", title: "Counsel", email: null, kind: "person" },
+      { id: "cmo", name: "Dana Reyes", title: "CMO", email: "dana@example.com", kind: "person", certificate: null },
+      { id: "ops", name: "Marketing Ops", title: "Team", email: null, kind: "team", certificate: null },
+      { id: "legal", name: "<img src=x onerror=alert(1)>", title: "Counsel", email: null, kind: "person", certificate: null },
     ],
     platforms: [
       {

@@ -12,14 +12,17 @@ mod strict;
 use serde_path_to_error::{Path, Segment};
 
 use crate::error::{Error, Result};
-use crate::model::{Framework, FrameworkFile, FORMAT_NAME, FORMAT_VERSION};
+use crate::model::{Framework, FrameworkFile, FORMAT_NAME, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
 use crate::text;
 
 /// Parses an interchange file. Errors name the JSON path and the line and column.
 pub fn parse(bytes: &[u8]) -> Result<Framework> {
     let text = decode(bytes)?;
     let mut de = serde_json::Deserializer::from_str(text);
-    let file: FrameworkFile = serde_path_to_error::deserialize(strict::Strict::new(&mut de)).map_err(describe)?;
+    let absent_ok = fields_added_after(declared_version(text));
+    let file: FrameworkFile =
+        strict::allowing_absent(absent_ok, || serde_path_to_error::deserialize(strict::Strict::new(&mut de)))
+            .map_err(describe)?;
     de.end().map_err(|e| {
         Error::Parse(format!(
             "unexpected data after the framework at line {}, column {}; a file holds one framework and nothing else",
@@ -33,13 +36,31 @@ pub fn parse(bytes: &[u8]) -> Result<Framework> {
             text::quoted(&file.format)
         )));
     }
-    if file.format_version != FORMAT_VERSION {
+    if !(OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&file.format_version) {
         return Err(Error::Parse(format!(
-            "at format_version: version {} is not supported; this app reads version {FORMAT_VERSION}",
+            "at format_version: version {} is not supported; this app reads versions {OLDEST_FORMAT_VERSION} to {FORMAT_VERSION}",
             file.format_version
         )));
     }
     Ok(file.framework)
+}
+
+/// The fields a file of `version` may leave out because a later format version added them.
+fn fields_added_after(version: Option<u32>) -> &'static [strict::OptionalField] {
+    match version {
+        Some(1) => &[("Party", "certificate")],
+        _ => &[],
+    }
+}
+
+/// The format version a file says it has, read leniently before the strict read; `None` when
+/// the file does not say (the strict read then explains what is wrong).
+fn declared_version(text: &str) -> Option<u32> {
+    #[derive(serde::Deserialize)]
+    struct Header {
+        format_version: u32,
+    }
+    serde_json::from_str::<Header>(text).ok().map(|h| h.format_version)
 }
 
 const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";

@@ -15,12 +15,33 @@
 //! model has no flattened, untagged or internally tagged types: those buffer their input in
 //! serde's own content type, which this wrapper does not see.
 
+use std::cell::Cell;
 use std::fmt;
 
 use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Unexpected, Visitor};
 
 use crate::text;
+
+/// A field a file of an older format version may leave out: (struct name, field name).
+pub(super) type OptionalField = (&'static str, &'static str);
+
+thread_local! {
+    /// The fields the file being read may leave out, because its format version predates them.
+    static MAY_BE_ABSENT: Cell<&'static [OptionalField]> = const { Cell::new(&[]) };
+}
+
+/// Runs `read` with `fields` allowed to be absent, and no others.
+pub(super) fn allowing_absent<T>(fields: &'static [OptionalField], read: impl FnOnce() -> T) -> T {
+    struct Reset(&'static [OptionalField]);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            MAY_BE_ABSENT.with(|c| c.set(self.0));
+        }
+    }
+    let _reset = Reset(MAY_BE_ABSENT.with(|c| c.replace(fields)));
+    read()
+}
 
 /// The input to `Deserializer` `D`, read strictly.
 pub(super) struct Strict<'k, D> {
@@ -237,7 +258,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, V> {
         self.inner.visit_seq(Seq(seq))
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
-        self.inner.visit_map(Map { inner: map, fields: None, seen: Vec::new() })
+        self.inner.visit_map(Map { inner: map, name: "", fields: None, seen: Vec::new() })
     }
     fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
         // Enum input reaches visitors only through `EnumVisitor`, as a bare string.
@@ -281,7 +302,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for StructVisitor<V> {
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
         let seen = vec![false; self.fields.len()];
-        self.inner.visit_map(Map { inner: map, fields: Some(self.fields), seen })
+        self.inner.visit_map(Map { inner: map, name: self.name, fields: Some(self.fields), seen })
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, _seq: A) -> Result<V::Value, A::Error> {
@@ -334,9 +355,10 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<A> {
     }
 }
 
-/// A JSON object; for a struct, `fields` are its field names and `seen` which of them came.
+/// A JSON object; for a struct (`name`), `fields` are its field names and `seen` which of them came.
 struct Map<A> {
     inner: A,
+    name: &'static str,
     fields: Option<&'static [&'static str]>,
     seen: Vec<bool>,
 }
@@ -356,7 +378,9 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<A> {
             }
             return Ok(key);
         }
-        match fields.iter().zip(&self.seen).find(|(_, seen)| !**seen) {
+        let absent_ok = MAY_BE_ABSENT.with(Cell::get);
+        let required = |field: &&str| !absent_ok.contains(&(self.name, *field));
+        match fields.iter().zip(&self.seen).find(|(field, seen)| !**seen && required(field)) {
             Some((missing, _)) => Err(de::Error::custom(format_args!(
                 "missing field `{missing}`: every field must be present; write null where there is no value"
             ))),

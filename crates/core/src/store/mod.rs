@@ -33,11 +33,12 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/002_versions.sql")),
         M::up(include_str!("../../migrations/003_reviews.sql")),
         M::up(include_str!("../../migrations/004_undo_per_actor.sql")),
+        M::up(include_str!("../../migrations/005_signing.sql")),
     ])
 }
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// One line of the frameworks list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -166,8 +166,17 @@ impl<T> Table<T> {
 
 pub(crate) const PARTIES: Table<Party> = Table {
     name: "parties",
-    cols: "key, name, title, email, kind",
-    map: |r| Ok(Party { id: r.get(0)?, name: r.get(1)?, title: r.get(2)?, email: r.get(3)?, kind: dec(r.get(4)?, 4)? }),
+    cols: "key, name, title, email, kind, certificate",
+    map: |r| {
+        Ok(Party {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            title: r.get(2)?,
+            email: r.get(3)?,
+            kind: dec(r.get(4)?, 4)?,
+            certificate: r.get(5)?,
+        })
+    },
     put: put_party,
     key: |x| &x.id,
 };
@@ -336,11 +345,12 @@ pub(crate) fn load_assignments(conn: &Connection, fw: i64, a: &mut RaciActivity)
 
 pub(crate) fn put_party(conn: &Connection, fw: i64, pos: i64, p: &Party) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO parties (fw, key, pos, name, title, email, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        "INSERT INTO parties (fw, key, pos, name, title, email, kind, certificate) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT (fw, key) DO UPDATE SET pos = excluded.pos, name = excluded.name, title = excluded.title,
-            email = excluded.email, kind = excluded.kind, row_version = row_version + 1",
+            email = excluded.email, kind = excluded.kind, certificate = excluded.certificate,
+            row_version = row_version + 1",
     )?
-    .execute(params![fw, p.id, pos, p.name, p.title, p.email, enc(&p.kind)])?;
+    .execute(params![fw, p.id, pos, p.name, p.title, p.email, enc(&p.kind), p.certificate])?;
     Ok(())
 }
 

@@ -7,6 +7,7 @@ use governance_core::diff::{Change, ChangeKind};
 use governance_core::edit::{Details, Edit, EditRequest, ListKind};
 use governance_core::labels::{mode_letter, support_symbol, wire_name, Labelled};
 use governance_core::review::{CompletedCycle, CycleState, Decision, ReviewStatus, SignOff};
+use governance_core::signoff::SignedStatement;
 use governance_core::store::{
     AuditEntry, EditOutcome, EditResult, FrameworkSummary, FrameworkView, ImportOutcome, PublishOutcome, SignOffRequest,
 };
@@ -95,6 +96,7 @@ fn generate_bindings() -> String {
         decl::<CycleState>(&cfg),
         decl::<CompletedCycle>(&cfg),
         decl::<SignOff>(&cfg),
+        decl::<SignedStatement>(&cfg),
         decl::<SignOffRequest>(&cfg),
         decl::<Decision>(&cfg),
         decl::<AuditEntry>(&cfg),

@@ -39,6 +39,9 @@ pub struct SignOff {
     pub signed_at: String,
     pub version_number: u32,
     pub version_sha256: String,
+    /// The signed statement and the signer's certificate; `None` for a sign-off recorded before
+    /// signing certificates, which is shown as unsigned and never counted as a signed approval.
+    pub signed: Option<crate::signoff::SignedStatement>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

@@ -20,6 +20,7 @@ fn signoff(f: &Fixture, signed_at: &str) -> SignOff {
         signed_at: signed_at.into(),
         version_number: 1,
         version_sha256: f.hash.clone(),
+        signed: None,
     }
 }
 

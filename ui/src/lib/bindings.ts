@@ -141,7 +141,30 @@ export type SignOff = { cycle_due: string, party: string, party_name: string, pa
 /**
  * RFC 3339, UTC.
  */
-signed_at: string, version_number: number, version_sha256: string, };
+signed_at: string, version_number: number, version_sha256: string, 
+/**
+ * The signed statement and the signer's certificate; `None` for a sign-off recorded before
+ * signing certificates, which is shown as unsigned and never counted as a signed approval.
+ */
+signed: SignedStatement | null, };
+
+/**
+ * A statement with its detached signature and the signer's certificate: what a `.signoff` file
+ * carries, what the store keeps and what a PDF embeds.
+ */
+export type SignedStatement = { 
+/**
+ * The statement's exact bytes (its canonical JSON), as signed.
+ */
+statement: string, 
+/**
+ * The detached CMS SignedData over `statement`, DER, in base64.
+ */
+signature: string, 
+/**
+ * The signer's X.509 certificate, PEM.
+ */
+certificate: string, };
 
 /**
  * The request to sign off the open review cycle.

@@ -24,6 +24,7 @@ function signoff(party: string, decision: SignOff["decision"], version: number, 
     signed_at: "2025-06-20T09:30:00Z",
     version_number: version,
     version_sha256: String(version).repeat(64),
+    signed: null,
   };
 }
 

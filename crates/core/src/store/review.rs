@@ -8,11 +8,12 @@ use super::rows::{self, collect, dec, dec_date, enc, first};
 use super::Store;
 use crate::error::{Error, Result};
 use crate::review::{completing_version, open_cycle_due, status, CompletedCycle, Decision, ReviewStatus, SignOff};
+use crate::signoff::SignedStatement;
 use crate::text::quoted;
 use crate::validate::{text_problem, Finding, Section, TextKind};
 
-const SIGNOFF_COLS: &str =
-    "cycle_due, party, party_name, party_title, decision, comment, signed_at, version_number, version_sha256";
+const SIGNOFF_COLS: &str = "cycle_due, party, party_name, party_title, decision, comment, signed_at, version_number, \
+     version_sha256, statement, signature, certificate";
 
 fn signoff(r: &rusqlite::Row) -> rusqlite::Result<SignOff> {
     Ok(SignOff {
@@ -25,6 +26,21 @@ fn signoff(r: &rusqlite::Row) -> rusqlite::Result<SignOff> {
         signed_at: r.get(6)?,
         version_number: r.get(7)?,
         version_sha256: r.get(8)?,
+        signed: signed_parts(r.get(9)?, r.get(10)?, r.get(11)?),
+    })
+}
+
+/// A sign-off's signed parts, when it has all three (rows from before signing have none).
+fn signed_parts(
+    statement: Option<String>,
+    signature: Option<Vec<u8>>,
+    certificate: Option<String>,
+) -> Option<SignedStatement> {
+    use base64::Engine;
+    Some(SignedStatement {
+        statement: statement?,
+        signature: base64::engine::general_purpose::STANDARD.encode(signature?),
+        certificate: certificate?,
     })
 }
 

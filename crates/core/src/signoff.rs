@@ -1,0 +1,155 @@
+//! What a signatory signs (SPEC 3): one decision on one published version in one review cycle,
+//! as a canonical statement, and the signed result as it travels between machines.
+//!
+//! The statement's bytes are what the detached CMS signature covers, so they are written in one
+//! canonical form (compact JSON, fields in declaration order) and kept exactly as signed.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::review::Decision;
+
+/// What a statement says it is.
+pub const STATEMENT_KIND: &str = "governance-workbench/sign-off-statement";
+/// The version of the statement's form.
+pub const STATEMENT_VERSION: u32 = 1;
+/// What a `.signoff` file says it is.
+pub const SIGNOFF_FILE_FORMAT: &str = "governance-workbench/signoff";
+pub const SIGNOFF_FILE_VERSION: u32 = 1;
+
+/// One signatory's decision on one published version, as signed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    pub kind: String,
+    pub statement_version: u32,
+    pub framework: String,
+    /// The published version's number and the SHA-256 of its snapshot: the exact content approved.
+    pub version: u32,
+    pub snapshot_sha256: String,
+    /// The review cycle, named by its due date.
+    #[ts(type = "string")]
+    pub cycle_due: NaiveDate,
+    pub party: String,
+    pub decision: Decision,
+    pub comment: String,
+    /// RFC 3339, UTC, to the second, from the signer's own clock.
+    pub signed_at: String,
+}
+
+impl Statement {
+    /// The canonical bytes: what the signature covers.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(self).expect("a statement serialises")
+    }
+
+    /// Reads a statement, refusing anything that is not exactly its canonical form (so that two
+    /// spellings of one decision never carry different signatures).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Statement> {
+        let statement: Statement = serde_json::from_slice(bytes)
+            .map_err(|e| Error::Parse(format!("the sign-off statement is not readable: {e}")))?;
+        if statement.kind != STATEMENT_KIND || statement.statement_version != STATEMENT_VERSION {
+            return Err(Error::Parse(format!(
+                "this is not a sign-off statement this app reads ({} version {})",
+                crate::text::quoted(&statement.kind),
+                statement.statement_version
+            )));
+        }
+        if statement.to_bytes() != bytes {
+            return Err(Error::Parse("the sign-off statement is not in its canonical form".into()));
+        }
+        Ok(statement)
+    }
+}
+
+/// A statement with its detached signature and the signer's certificate: what a `.signoff` file
+/// carries, what the store keeps and what a PDF embeds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SignedStatement {
+    /// The statement's exact bytes (its canonical JSON), as signed.
+    pub statement: String,
+    /// The detached CMS SignedData over `statement`, DER, in base64.
+    pub signature: String,
+    /// The signer's X.509 certificate, PEM.
+    pub certificate: String,
+}
+
+/// A `.signoff` file: one signed statement, for carrying a sign-off from one machine to another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignOffFile {
+    pub format: String,
+    pub format_version: u32,
+    pub signed: SignedStatement,
+}
+
+impl SignOffFile {
+    pub fn new(signed: SignedStatement) -> SignOffFile {
+        SignOffFile { format: SIGNOFF_FILE_FORMAT.to_owned(), format_version: SIGNOFF_FILE_VERSION, signed }
+    }
+
+    pub fn to_pretty_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("a sign-off file serialises");
+        s.push('\n');
+        s
+    }
+
+    pub fn parse(bytes: &[u8]) -> Result<SignOffFile> {
+        let file: SignOffFile =
+            serde_json::from_slice(bytes).map_err(|e| Error::Parse(format!("this is not a sign-off file: {e}")))?;
+        if file.format != SIGNOFF_FILE_FORMAT || file.format_version != SIGNOFF_FILE_VERSION {
+            return Err(Error::Parse(format!(
+                "this is not a sign-off file this app reads ({} version {})",
+                crate::text::quoted(&file.format),
+                file.format_version
+            )));
+        }
+        Ok(file)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn statement() -> Statement {
+        Statement {
+            kind: STATEMENT_KIND.into(),
+            statement_version: STATEMENT_VERSION,
+            framework: "larkspur".into(),
+            version: 2,
+            snapshot_sha256: "ab".repeat(32),
+            cycle_due: "2027-01-15".parse().unwrap(),
+            party: "legal".into(),
+            decision: Decision::ApprovedWithComments,
+            comment: "Approved; \"quote\" and émoji 🙂 kept".into(),
+            signed_at: "2026-11-29T12:00:00Z".into(),
+        }
+    }
+
+    #[test]
+    fn a_statement_reads_back_from_its_canonical_bytes_only() {
+        let s = statement();
+        let bytes = s.to_bytes();
+        assert_eq!(Statement::from_bytes(&bytes).unwrap(), s);
+        let spaced = String::from_utf8(bytes.clone()).unwrap().replacen(",", ", ", 1);
+        assert!(Statement::from_bytes(spaced.as_bytes()).unwrap_err().to_string().contains("canonical"));
+        let other = String::from_utf8(bytes).unwrap().replace(STATEMENT_KIND, "something-else");
+        assert!(Statement::from_bytes(other.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn a_sign_off_file_round_trips_and_refuses_other_formats() {
+        let file = SignOffFile::new(SignedStatement {
+            statement: String::from_utf8(statement().to_bytes()).unwrap(),
+            signature: "MIIB".into(),
+            certificate: "-----BEGIN CERTIFICATE-----\n...".into(),
+        });
+        assert_eq!(SignOffFile::parse(file.to_pretty_json().as_bytes()).unwrap(), file);
+        let wrong = file.to_pretty_json().replace(SIGNOFF_FILE_FORMAT, "x");
+        assert!(SignOffFile::parse(wrong.as_bytes()).is_err());
+    }
+}

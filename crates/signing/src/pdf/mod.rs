@@ -155,13 +155,17 @@ fn check(pdf: &[u8], found: &Found) -> PdfSignature {
     };
     signature.range = start..end;
     let rebuilt = match when {
-        Some(when) => update::build(&pdf[..start], &Params { when, name: found.name.clone(), reason: found.reason.clone() }, cms),
+        Some(when) => {
+            update::build(&pdf[..start], &Params { when, name: found.name.clone(), reason: found.reason.clone() }, cms)
+        }
         None => Err(Error::Pdf("its /M is not a date written as our updates write it".into())),
     };
     match rebuilt {
         Ok(update) if update.bytes == pdf[start..end] => signature.exact_update = true,
         Ok(_) => {
-            signature.problem.get_or_insert_with(|| "its update changes more than the signature (not signature-only)".into());
+            signature
+                .problem
+                .get_or_insert_with(|| "its update changes more than the signature (not signature-only)".into());
         }
         Err(e) => {
             signature.problem.get_or_insert_with(|| e.to_string());

@@ -97,7 +97,9 @@ struct Before {
 impl Before {
     fn read(doc: &Document) -> Result<Before> {
         if !matches!(doc.reference_table.cross_reference_type, lopdf::xref::XrefType::CrossReferenceTable) {
-            return Err(Error::Pdf("the PDF uses a cross-reference stream; only classic xref tables are signed".into()));
+            return Err(Error::Pdf(
+                "the PDF uses a cross-reference stream; only classic xref tables are signed".into(),
+            ));
         }
         if doc.trailer.has(b"Encrypt") {
             return Err(Error::Pdf("the PDF is encrypted".into()));
@@ -106,7 +108,8 @@ impl Before {
             Ok(Object::Integer(n)) => u32::try_from(*n).map_err(|_| Error::Pdf(format!("trailer /Size {n}")))?,
             _ => return Err(missing("the trailer's /Size")),
         };
-        let root = doc.trailer.get(b"Root").and_then(Object::as_reference).map_err(|_| missing("the trailer's /Root"))?;
+        let root =
+            doc.trailer.get(b"Root").and_then(Object::as_reference).map_err(|_| missing("the trailer's /Root"))?;
         let page = *doc.get_pages().get(&1).ok_or_else(|| missing("page 1"))?;
         let (form_id, form) = match dictionary(doc, root, "catalog")?.get(b"AcroForm") {
             Ok(Object::Reference(id)) => (Some(*id), dictionary(doc, *id, "/AcroForm")?.clone()),
@@ -115,7 +118,16 @@ impl Before {
             Err(_) => (None, Dictionary::new()),
         };
         let field_name = field_name(doc, &form)?;
-        Ok(Before { size, prev_xref: doc.xref_start, trailer: doc.trailer.clone(), root, page, form_id, form, field_name })
+        Ok(Before {
+            size,
+            prev_xref: doc.xref_start,
+            trailer: doc.trailer.clone(),
+            root,
+            page,
+            form_id,
+            form,
+            field_name,
+        })
     }
 
     /// The objects that change to hold the new field: page 1 (or its /Annots array), and the
@@ -176,7 +188,11 @@ fn append(doc: &Document, holder: &Dictionary, key: &[u8], field: ObjectId) -> R
     let what = String::from_utf8_lossy(key);
     match holder.get(key) {
         Ok(Object::Reference(id)) => {
-            let mut array = doc.get_object(*id).and_then(Object::as_array).map_err(|_| missing(&format!("the /{what} array")))?.clone();
+            let mut array = doc
+                .get_object(*id)
+                .and_then(Object::as_array)
+                .map_err(|_| missing(&format!("the /{what} array")))?
+                .clone();
             array.push(Object::Reference(field));
             Ok(Appended::Separate(*id, Object::Array(array)))
         }
@@ -199,7 +215,9 @@ fn append(doc: &Document, holder: &Dictionary, key: &[u8], field: ObjectId) -> R
 /// `Signature<n>`, n one more than the number of fields, or the next name not yet taken.
 fn field_name(doc: &Document, form: &Dictionary) -> Result<String> {
     let fields = match form.get(b"Fields") {
-        Ok(value) => doc.dereference(value).and_then(|(_, v)| v.as_array()).map_err(|_| missing("the /Fields array"))?.clone(),
+        Ok(value) => {
+            doc.dereference(value).and_then(|(_, v)| v.as_array()).map_err(|_| missing("the /Fields array"))?.clone()
+        }
         Err(_) => Vec::new(),
     };
     let taken: Vec<Vec<u8>> = fields

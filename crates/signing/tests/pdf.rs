@@ -267,3 +267,51 @@ fn a_pdf_with_a_cross_reference_stream_is_refused_for_signing() {
     let err = sign_pdf(&std::fs::read(&output).unwrap(), ada(), at("2026-04-01T12:00:00Z"), "Ada", "x").unwrap_err();
     assert!(err.to_string().contains("cross-reference stream"), "{err}");
 }
+
+#[test]
+fn a_damaged_contents_string_that_hides_the_signature_is_still_reported_as_an_update() {
+    let signed = sign_pdf(STARTER, ada(), at("2026-04-01T12:00:00Z"), "Ada Lovelace", "Approved").unwrap();
+    // A letter in the zero padding of /Contents: the signature dictionary no longer parses.
+    let mut damaged = signed.clone();
+    let padding = signed.len() - 600;
+    assert_eq!(damaged[padding], b'0', "inside the padding");
+    damaged[padding] = b'j';
+    let found = signatures(&damaged).unwrap();
+    assert_eq!(found.base_len, STARTER.len());
+    assert_eq!(found.other_updates, vec![(STARTER.len()..signed.len())], "{found:#?}");
+    assert!(!found.all_hold());
+}
+
+#[test]
+fn an_update_between_the_base_and_the_first_signature_is_reported() {
+    let mut doc = IncrementalDocument::load_from(STARTER).unwrap();
+    let page = *doc.get_prev_documents().get_pages().get(&1).unwrap();
+    doc.opt_clone_object_to_new_document(page).unwrap();
+    doc.new_document.get_dictionary_mut(page).unwrap().set("Rotate", 90);
+    let mut changed = Vec::new();
+    doc.save_to(&mut changed).unwrap();
+    let signed = sign_pdf(&changed, ada(), at("2026-04-01T12:00:00Z"), "Ada Lovelace", "Approved").unwrap();
+
+    let found = signatures(&signed).unwrap();
+    assert!(found.revisions[0].intact && found.revisions[0].exact_update, "{found:#?}");
+    assert_eq!(found.base(&signed), STARTER);
+    assert_eq!(found.other_updates, vec![(STARTER.len()..changed.len())]);
+    assert!(!found.all_hold());
+}
+
+#[test]
+fn no_flipped_byte_or_cut_anywhere_in_a_twice_signed_pdf_passes_or_panics() {
+    let one = sign_pdf(STARTER, ada(), at("2026-04-01T12:00:00Z"), "Ada Lovelace", "Approved").unwrap();
+    let two = sign_pdf(&one, grace(), at("2026-04-01T13:00:00Z"), "Grace Hopper", "Approved").unwrap();
+    assert!(signatures(&two).unwrap().all_hold());
+    let positions = (0..24).map(|i| i * two.len() / 24 + i).chain([one.len() - 1, one.len() + 1, two.len() - 1]);
+    for at in positions {
+        let mut flipped = two.clone();
+        flipped[at] ^= 0x5a;
+        for (what, bytes) in [("flip", &flipped[..]), ("cut", &two[..at])] {
+            if let Ok(found) = signatures(bytes) {
+                assert!(!found.all_hold(), "{what} at {at} still passes: {found:#?}");
+            }
+        }
+    }
+}

@@ -45,8 +45,9 @@ pub struct PdfSignature {
 /// The signatures of a PDF, in file order, and what lies outside them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PdfSignatures {
-    /// Length of the base revision: everything before the first signature's update, or without
-    /// signatures everything up to the end of the last `%%EOF` line.
+    /// Length of the base revision: the file as first written, up to its first revision's
+    /// `%%EOF` (for the app's PDFs, the whole export). Everything after it must be signature
+    /// updates.
     pub base_len: usize,
     /// Each signature's revision, in the order they were added.
     pub revisions: Vec<PdfSignature>,
@@ -88,7 +89,9 @@ pub fn signatures(pdf: &[u8]) -> Result<PdfSignatures> {
     let mut found: Vec<Found> = doc.objects.values().filter_map(|o| Found::read(o.as_dict().ok()?)).collect();
     found.sort_by_key(|f| f.end(pdf.len()).unwrap_or(usize::MAX));
     let revisions: Vec<PdfSignature> = found.iter().map(|f| check(pdf, f)).collect();
-    let base_len = revisions.first().map_or_else(|| last_revision_end(pdf), |r| r.range.start);
+    let first_eof = read::first_revision_end(pdf, doc.xref_start)
+        .ok_or_else(|| Error::Pdf("cannot follow the cross-reference sections back to the first revision".into()))?;
+    let base_len = base_len(pdf, first_eof, revisions.first());
     let mut other_updates = Vec::new();
     let mut covered = base_len;
     for revision in &revisions {
@@ -103,13 +106,18 @@ pub fn signatures(pdf: &[u8]) -> Result<PdfSignatures> {
     Ok(PdfSignatures { base_len, revisions, other_updates })
 }
 
-/// The end of the last `%%EOF`: anything after it but a final end-of-line (a cut-off update,
-/// appended bytes) belongs to no revision.
-fn last_revision_end(pdf: &[u8]) -> usize {
-    let Some(at) = pdf.windows(5).rposition(|w| w == b"%%EOF") else { return pdf.len() };
-    match &pdf[at + 5..] {
-        b"\r\n" | b"\n" | b"\r" => pdf.len(),
-        _ => at + 5,
+/// Where the base revision ends: after its `%%EOF`, where the first signature update starts
+/// when it follows at once; a final end-of-line of an unsigned file counts as the base's.
+fn base_len(pdf: &[u8], first_eof: usize, first: Option<&PdfSignature>) -> usize {
+    let eol = match &pdf[first_eof..] {
+        [b'\r', b'\n', ..] => 2,
+        [b'\n' | b'\r', ..] => 1,
+        _ => 0,
+    };
+    match first {
+        Some(signature) if (first_eof..=first_eof + eol).contains(&signature.range.start) => signature.range.start,
+        _ if first_eof + eol == pdf.len() => pdf.len(),
+        _ => first_eof,
     }
 }
 

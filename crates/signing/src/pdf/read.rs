@@ -89,12 +89,46 @@ fn lowest_offset(table: &[u8]) -> Option<usize> {
         for _ in 0..count.parse::<usize>().ok()? {
             let entry = std::str::from_utf8(lines.next()?).ok()?;
             if entry.len() == 19 && entry.ends_with(" n ") {
-                let offset: usize = entry[..10].parse().ok()?;
+                let offset: usize = entry.get(..10)?.parse().ok()?;
                 lowest = Some(lowest.map_or(offset, |l| l.min(offset)));
             }
         }
     }
     None
+}
+
+/// The end of the first revision's `%%EOF`, found by following /Prev back from the last
+/// cross-reference section (table or stream) at `last_xref`.
+pub(crate) fn first_revision_end(pdf: &[u8], last_xref: usize) -> Option<usize> {
+    let mut xref = last_xref;
+    // Each /Prev must point further back, so the walk ends.
+    while let Some(prev) = prev_xref(pdf, xref) {
+        if prev >= xref {
+            return None;
+        }
+        xref = prev;
+    }
+    let eof = find_first(pdf.get(xref..)?, b"%%EOF")?;
+    Some(xref + eof + b"%%EOF".len())
+}
+
+/// The /Prev of the trailer (or cross-reference stream dictionary) of the section at `xref`.
+fn prev_xref(pdf: &[u8], xref: usize) -> Option<usize> {
+    let section = pdf.get(xref..)?;
+    let end = [&b"startxref"[..], b"stream"].iter().filter_map(|w| find_first(section, w)).min()?;
+    let section = &section[..end];
+    let at = find_last(section, b"/Prev")? + b"/Prev".len();
+    let digits: Vec<u8> = section[at..]
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace())
+        .take_while(|b| b.is_ascii_digit())
+        .copied()
+        .collect();
+    std::str::from_utf8(&digits).ok()?.parse().ok()
+}
+
+fn find_first(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -108,4 +142,39 @@ fn der_len(bytes: &[u8]) -> Option<usize> {
     let header = der::Header::decode(&mut reader).ok()?;
     let total = usize::try_from(reader.position()).ok()? + usize::try_from(header.length()).ok()?;
     (total <= bytes.len()).then_some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_update_is_found_from_its_own_xref_table_and_nothing_else_is() {
+        let update =
+            b"%%EOF\n1 0 obj\nnull\nendobj\nxref\n1 1\n0000000006 00000 n \ntrailer\n<<>>\nstartxref\n26\n%%EOF\n";
+        assert_eq!(update_start(update, update.len()), Some(5));
+        for bad in [
+            &b"xref\n1 1\n0000000006 00000 n \ntrailer\nstartxref\n0\n%%EOF\n"[..],
+            "%%EOF\nxref\n1 1\n000000000\u{e9} 00000 n \ntrailer\nstartxref\n6\n%%EOF\n".as_bytes(),
+            b"%%EOF\n1 0 obj\nnull\nendobj\nxref\n1 1\n0000000006 00000 n \ntrailer\nstartxref\n999\n%%EOF\n",
+            b"startxref\n%%EOF\n",
+            b"",
+        ] {
+            assert_eq!(update_start(bad, bad.len()), None, "{}", String::from_utf8_lossy(bad));
+        }
+    }
+
+    #[test]
+    fn the_cms_is_cut_from_its_zero_padding_by_its_der_length() {
+        let found = Found {
+            byte_range: None,
+            contents: vec![0x30, 2, 5, 0, 0, 0],
+            when: None,
+            name: String::new(),
+            reason: String::new(),
+        };
+        assert_eq!(found.cms(), [0x30, 2, 5, 0]);
+        let garbage = Found { contents: vec![0x30, 0x7f, 1], ..found };
+        assert_eq!(garbage.cms(), [0x30, 0x7f, 1], "an impossible length leaves the bytes as they are");
+    }
 }

@@ -121,7 +121,7 @@ fn base_len(pdf: &[u8], first_eof: usize, first: Option<&PdfSignature>) -> usize
     }
 }
 
-/// The bytes of `pdf` before its first signature update (all of it when it has none).
+/// The base revision's bytes: the file as first written (see [`PdfSignatures::base_len`]).
 pub fn base_revision(pdf: &[u8]) -> Result<&[u8]> {
     Ok(signatures(pdf)?.base(pdf))
 }

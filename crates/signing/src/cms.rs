@@ -66,7 +66,7 @@ pub fn verify_detached_with(content: &[u8], cms_der: &[u8], expected: &Certifica
 }
 
 /// Refuses a signature made with another certificate than `expected`, naming both.
-pub(crate) fn require_certificate(verified: &Verified, expected: &Certificate) -> Result<()> {
+fn require_certificate(verified: &Verified, expected: &Certificate) -> Result<()> {
     if verified.certificate != *expected {
         return Err(Error::WrongCertificate {
             expected: expected.sha256_fingerprint(),

@@ -26,7 +26,8 @@ pub struct Certificate {
 impl Certificate {
     /// Reads a DER certificate. Trailing bytes, other key algorithms and damaged keys are refused.
     pub fn from_der(der: &[u8]) -> Result<Self> {
-        let parsed = x509_cert::Certificate::from_der(der).map_err(|e| Error::Certificate(format!("not DER X.509: {e}")))?;
+        let parsed =
+            x509_cert::Certificate::from_der(der).map_err(|e| Error::Certificate(format!("not DER X.509: {e}")))?;
         let spki = parsed
             .tbs_certificate()
             .subject_public_key_info()
@@ -103,11 +104,7 @@ impl Certificate {
 
     /// The DER SubjectPublicKeyInfo, to match a private key against.
     pub(crate) fn spki_der(&self) -> Result<Vec<u8>> {
-        self.parsed
-            .tbs_certificate()
-            .subject_public_key_info()
-            .to_der()
-            .map_err(|e| Error::Certificate(e.to_string()))
+        self.parsed.tbs_certificate().subject_public_key_info().to_der().map_err(|e| Error::Certificate(e.to_string()))
     }
 
     fn subject_text(&self, oid: der::asn1::ObjectIdentifier) -> Option<String> {

@@ -5,8 +5,12 @@
 use chrono::{DateTime, Utc};
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
 use cms::content_info::{CmsVersion, ContentInfo};
-use cms::signed_data::{CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos};
-use const_oid::db::rfc5911::{ID_AA_SIGNING_CERTIFICATE_V_2, ID_CONTENT_TYPE, ID_DATA, ID_MESSAGE_DIGEST, ID_SIGNED_DATA, ID_SIGNING_TIME};
+use cms::signed_data::{
+    CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos,
+};
+use const_oid::db::rfc5911::{
+    ID_AA_SIGNING_CERTIFICATE_V_2, ID_CONTENT_TYPE, ID_DATA, ID_MESSAGE_DIGEST, ID_SIGNED_DATA, ID_SIGNING_TIME,
+};
 use const_oid::db::rfc5912::ID_SHA_256;
 use der::asn1::{ObjectIdentifier, OctetString, OctetStringRef, SetOfVec};
 use der::{Any, Decode, Encode};
@@ -62,7 +66,7 @@ pub fn verify_detached_with(content: &[u8], cms_der: &[u8], expected: &Certifica
 }
 
 /// Refuses a signature made with another certificate than `expected`, naming both.
-pub(crate) fn require_certificate(verified: &Verified, expected: &Certificate) -> Result<()> {
+fn require_certificate(verified: &Verified, expected: &Certificate) -> Result<()> {
     if verified.certificate != *expected {
         return Err(Error::WrongCertificate {
             expected: expected.sha256_fingerprint(),
@@ -106,7 +110,11 @@ pub(crate) fn sign_digest(signer: &Signer, digest: &Sha256Digest, options: &Sign
     to_der(&ContentInfo { content_type: ID_SIGNED_DATA, content }, "ContentInfo")
 }
 
-fn signed_attributes(certificate: &Certificate, digest: &Sha256Digest, options: &SignOptions) -> Result<Vec<Attribute>> {
+fn signed_attributes(
+    certificate: &Certificate,
+    digest: &Sha256Digest,
+    options: &SignOptions,
+) -> Result<Vec<Attribute>> {
     let encode = |e: der::Error| Error::Signing(e.to_string());
     let mut attributes = vec![
         attribute(ID_CONTENT_TYPE, Any::encode_from(&ID_DATA).map_err(encode)?)?,
@@ -191,7 +199,11 @@ fn signer_certificate(signed_data: &SignedData, sid: &SignerIdentifier) -> Resul
 }
 
 /// The one value of a signed attribute, decoded; missing or repeated attributes are refused.
-fn single_value<T: for<'a> Decode<'a, Error = der::Error>>(attributes: &SetOfVec<Attribute>, oid: ObjectIdentifier, name: &str) -> Result<T> {
+fn single_value<T: for<'a> Decode<'a, Error = der::Error>>(
+    attributes: &SetOfVec<Attribute>,
+    oid: ObjectIdentifier,
+    name: &str,
+) -> Result<T> {
     let mut found = attributes.iter().filter(|a| a.oid == oid);
     let (Some(attribute), None) = (found.next(), found.next()) else {
         return Err(Error::Cms(format!("expected exactly one {name} signed attribute")));

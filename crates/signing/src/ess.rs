@@ -80,10 +80,8 @@ pub(crate) fn check(attribute: &Attribute, certificate: &Certificate) -> Result<
     }
     if let Some(issuer_serial) = &first.issuer_serial {
         let tbs = certificate.x509().tbs_certificate();
-        let issuer_named = issuer_serial
-            .issuer
-            .iter()
-            .any(|name| matches!(name, GeneralName::DirectoryName(n) if n == tbs.issuer()));
+        let issuer_named =
+            issuer_serial.issuer.iter().any(|name| matches!(name, GeneralName::DirectoryName(n) if n == tbs.issuer()));
         if !issuer_named || issuer_serial.serial_number != *tbs.serial_number() {
             return Err(Error::Invalid(
                 "the signing-certificate-v2 issuer and serial number are not the included certificate's".into(),

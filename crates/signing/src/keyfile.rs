@@ -8,7 +8,7 @@ use pkcs8::{EncryptedPrivateKeyInfoRef, PrivateKeyInfoRef};
 
 use crate::certificate::Certificate;
 use crate::error::{Error, Result};
-use crate::keys::PrivateKey;
+use crate::keys::{new_p256_key, PrivateKey};
 use crate::selfsigned;
 
 const CERTIFICATE_LABEL: &str = "CERTIFICATE";
@@ -33,11 +33,9 @@ impl KeyFile {
     /// person's full name) of party `party_id`, valid from `now` for three years.
     pub fn create(common_name: &str, party_id: &str, passphrase: &str, now: DateTime<Utc>) -> Result<KeyFile> {
         check_passphrase(passphrase)?;
-        let PrivateKey::P256(ec) = PrivateKey::generate_p256()? else {
-            unreachable!("generate_p256 makes a P-256 key")
-        };
-        let certificate = selfsigned::issue(&ec, common_name, party_id, now)?;
-        seal(certificate, &PrivateKey::P256(ec), passphrase)
+        let key = new_p256_key()?;
+        let certificate = selfsigned::issue(&key, common_name, party_id, now)?;
+        seal(certificate, &PrivateKey::P256(key), passphrase)
     }
 
     /// Imports an organisation-issued PKCS#12 (.p12/.pfx) file holding one RSA or ECDSA P-256 key
@@ -150,7 +148,9 @@ fn check_pair(key: &PrivateKey, certificate: &Certificate) -> Result<()> {
 
 fn check_passphrase(passphrase: &str) -> Result<()> {
     if passphrase.is_empty() {
-        return Err(Error::Passphrase("a key file needs a passphrase; an empty one would leave the key readable".into()));
+        return Err(Error::Passphrase(
+            "a key file needs a passphrase; an empty one would leave the key readable".into(),
+        ));
     }
     Ok(())
 }
@@ -170,7 +170,7 @@ fn pem_blocks(text: &str) -> Result<Vec<(String, Vec<u8>)>> {
             .find(&end_line)
             .ok_or_else(|| Error::KeyFile(format!("the {label} block has no END line (is the file truncated?)")))?
             + end_line.len();
-        let (decoded_label, der) = der::pem::decode_vec(rest[..end].as_bytes())
+        let (decoded_label, der) = der::pem::decode_vec(&rest.as_bytes()[..end])
             .map_err(|e| Error::KeyFile(format!("the {label} block is damaged: {e}")))?;
         blocks.push((decoded_label.to_owned(), der));
         rest = rest[end..].trim_start();

@@ -1,7 +1,9 @@
 //! The two key kinds the crate signs and verifies with: ECDSA P-256 and RSA (PKCS#1 v1.5), both
 //! over SHA-256. Everything that depends on the kind of key is matched here and nowhere else.
 
-use const_oid::db::rfc5912::{ECDSA_WITH_SHA_256, ID_EC_PUBLIC_KEY, RSA_ENCRYPTION, SECP_256_R_1, SHA_256_WITH_RSA_ENCRYPTION};
+use const_oid::db::rfc5912::{
+    ECDSA_WITH_SHA_256, ID_EC_PUBLIC_KEY, RSA_ENCRYPTION, SECP_256_R_1, SHA_256_WITH_RSA_ENCRYPTION,
+};
 use der::asn1::ObjectIdentifier;
 use der::{Any, Encode};
 use pkcs8::{DecodePrivateKey, DecodePublicKey, EncodePrivateKey, EncodePublicKey};
@@ -101,6 +103,12 @@ impl PublicKey {
     }
 }
 
+/// A new random P-256 key from the operating system's random source.
+pub(crate) fn new_p256_key() -> Result<p256::ecdsa::SigningKey> {
+    use p256::elliptic_curve::Generate;
+    p256::ecdsa::SigningKey::try_generate().map_err(|e| Error::Signing(format!("the system random source failed: {e}")))
+}
+
 /// A private key that makes signatures.
 pub(crate) enum PrivateKey {
     P256(p256::ecdsa::SigningKey),
@@ -108,17 +116,10 @@ pub(crate) enum PrivateKey {
 }
 
 impl PrivateKey {
-    /// A new random P-256 key from the operating system's random source.
-    pub(crate) fn generate_p256() -> Result<Self> {
-        use p256::elliptic_curve::Generate;
-        let key = p256::ecdsa::SigningKey::try_generate()
-            .map_err(|e| Error::Signing(format!("the system random source failed: {e}")))?;
-        Ok(PrivateKey::P256(key))
-    }
-
     /// Reads an unencrypted PKCS#8 PrivateKeyInfo of either kind.
     pub(crate) fn from_pkcs8_der(der: &[u8]) -> Result<Self> {
-        let info = pkcs8::PrivateKeyInfoRef::try_from(der).map_err(|e| Error::KeyFile(format!("damaged private key: {e}")))?;
+        let info =
+            pkcs8::PrivateKeyInfoRef::try_from(der).map_err(|e| Error::KeyFile(format!("damaged private key: {e}")))?;
         let oid = info.algorithm.oid;
         if oid == ID_EC_PUBLIC_KEY {
             let key = p256::ecdsa::SigningKey::from_pkcs8_der(der)
@@ -182,4 +183,3 @@ impl PrivateKey {
 pub(crate) fn to_der(value: &impl Encode, what: &str) -> Result<Vec<u8>> {
     value.to_der().map_err(|e| Error::Signing(format!("cannot encode the {what}: {e}")))
 }
-

@@ -11,6 +11,7 @@ mod error;
 mod ess;
 mod keyfile;
 mod keys;
+pub mod pdf;
 mod pkcs12;
 mod selfsigned;
 mod time;

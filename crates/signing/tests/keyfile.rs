@@ -28,7 +28,10 @@ fn openssl_reads_the_certificate_as_a_self_signed_signing_certificate_with_the_s
     assert!(shown.contains("Version: 3 (0x2)"), "{shown}");
     assert!(shown.contains("Subject: OU = party-ada, CN = Ada Lovelace"), "{shown}");
     assert!(shown.contains("Issuer: OU = party-ada, CN = Ada Lovelace"), "{shown}");
-    assert!(shown.contains("X509v3 Key Usage: critical\n                Digital Signature, Non Repudiation"), "{shown}");
+    assert!(
+        shown.contains("X509v3 Key Usage: critical\n                Digital Signature, Non Repudiation"),
+        "{shown}"
+    );
     assert!(shown.contains("CA:FALSE"), "{shown}");
     assert!(shown.contains("ASN1 OID: prime256v1"), "{shown}");
     assert!(shown.contains("Not After : Jan  5 09:30:00 2029 GMT"), "{shown}");
@@ -178,7 +181,10 @@ fn a_pkcs12_without_a_private_key_is_refused_as_such() {
     let cert = write(dir.path(), "cert.pem", cert_pem);
     let out = dir.path().join("nokey.p12");
     let pass = format!("pass:{PASSPHRASE}");
-    run_ok("openssl", &["pkcs12", "-export", "-nokeys", "-in", path_str(&cert), "-passout", &pass, "-out", path_str(&out)]);
+    run_ok(
+        "openssl",
+        &["pkcs12", "-export", "-nokeys", "-in", path_str(&cert), "-passout", &pass, "-out", path_str(&out)],
+    );
     let err = KeyFile::from_pkcs12(&std::fs::read(&out).unwrap(), PASSPHRASE).unwrap_err();
     assert!(err.to_string().contains("holds no private key"), "{err}");
 }

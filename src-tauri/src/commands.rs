@@ -4,8 +4,9 @@
 use governance_core::diff::Change;
 use governance_core::edit::{Edit, EditRequest};
 use governance_core::review::ReviewStatus;
+use governance_core::signoff::Decided;
 use governance_core::store::{
-    AuditEntry, EditResult, FrameworkSummary, FrameworkView, ImportOutcome, PublishOutcome, SignOffRequest,
+    AuditEntry, EditResult, FrameworkSummary, FrameworkView, ImportOutcome, KeyCreated, PublishOutcome, RecordedSignOff,
 };
 use governance_core::version::VersionInfo;
 use governance_core::ErrorCode;
@@ -134,9 +135,95 @@ pub fn review_status(state: State<'_, AppState>, framework: String) -> Result<Re
     state.with_store(|s| s.review_status(&framework, today()))
 }
 
+/// Signs a published version with the signatory's key file (chosen with the native open dialog,
+/// or `$GOVERNANCE_KEY_FILE`) and records the sign-off. `None` when no file was chosen.
 #[tauri::command(async)]
-pub fn sign_off(state: State<'_, AppState>, request: SignOffRequest) -> Result<ReviewStatus, ApiError> {
-    state.with_store(|s| s.sign_off(&request, today()))
+pub fn sign_version<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    framework: String,
+    version: u32,
+    decided: Decided,
+    passphrase: String,
+) -> Result<Option<RecordedSignOff>, ApiError> {
+    let Some(path) = open_path(&app, "Choose your signing key file", ("Key file", &["pem", "key"]), KEY_FILE_ENV)
+    else {
+        return Ok(None);
+    };
+    state
+        .with_store(|s| {
+            s.sign_with_key_file(&framework, version, &path, &passphrase, &decided, chrono::Utc::now(), today())
+        })
+        .map(Some)
+}
+
+/// Makes a new signing key for a party, saves its passphrase-encrypted key file where the user
+/// chooses (native save dialog, or `$GOVERNANCE_EXPORT_DIR`) and registers its certificate.
+#[tauri::command(async)]
+pub fn create_signing_key<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    framework: String,
+    party: String,
+    name: String,
+    passphrase: String,
+) -> Result<Option<KeyCreated>, ApiError> {
+    let file_name = format!("{party}-signing-key.pem");
+    let Some(path) = save_path(&app, "Save the signing key file", ("Key file", &["pem"]), file_name) else {
+        return Ok(None);
+    };
+    state
+        .with_store(|s| {
+            s.create_signing_key(
+                &framework,
+                &party,
+                &name,
+                &passphrase,
+                &path,
+                chrono::Utc::now(),
+                state.actor(),
+                today(),
+            )
+        })
+        .map(Some)
+}
+
+/// Registers a party's certificate from a PEM certificate or key file chosen with the native open
+/// dialog. `None` when no file was chosen.
+#[tauri::command(async)]
+pub fn register_certificate<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    framework: String,
+    party: String,
+) -> Result<Option<EditResult>, ApiError> {
+    let filter = ("Certificate or key file", &["pem", "crt", "cer", "key"][..]);
+    let Some(path) = open_path(&app, "Choose the signing certificate", filter, KEY_FILE_ENV) else {
+        return Ok(None);
+    };
+    state.with_store(|s| s.register_certificate_file(&framework, &party, &path, state.actor(), today())).map(Some)
+}
+
+/// The environment variable naming the key file to use without an open dialog (unattended runs
+/// and the end-to-end tests, which cannot drive a native dialog).
+pub const KEY_FILE_ENV: &str = "GOVERNANCE_KEY_FILE";
+
+/// A file to read: `$env` when set, else the native open dialog.
+fn open_path<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    filter: (&str, &[&str]),
+    env: &str,
+) -> Option<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os(env).filter(|p| !p.is_empty()) {
+        return Some(std::path::PathBuf::from(path));
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter.0, filter.1)
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
 }
 
 /// Environment variable naming a folder that exports go to without a save dialog, for

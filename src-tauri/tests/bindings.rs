@@ -7,9 +7,10 @@ use governance_core::diff::{Change, ChangeKind};
 use governance_core::edit::{Details, Edit, EditRequest, ListKind};
 use governance_core::labels::{mode_letter, support_symbol, wire_name, Labelled};
 use governance_core::review::{CompletedCycle, CycleState, Decision, ReviewStatus, SignOff};
-use governance_core::signoff::SignedStatement;
+use governance_core::signoff::{CertificateInfo, Decided, SignedStatement, Statement};
 use governance_core::store::{
-    AuditEntry, EditOutcome, EditResult, FrameworkSummary, FrameworkView, ImportOutcome, PublishOutcome, SignOffRequest,
+    AuditEntry, EditOutcome, EditResult, FrameworkSummary, FrameworkView, ImportOutcome, KeyCreated, PublishOutcome,
+    RecordedSignOff,
 };
 use governance_core::version::VersionInfo;
 use governance_core::*;
@@ -97,7 +98,11 @@ fn generate_bindings() -> String {
         decl::<CompletedCycle>(&cfg),
         decl::<SignOff>(&cfg),
         decl::<SignedStatement>(&cfg),
-        decl::<SignOffRequest>(&cfg),
+        decl::<CertificateInfo>(&cfg),
+        decl::<Statement>(&cfg),
+        decl::<Decided>(&cfg),
+        decl::<RecordedSignOff>(&cfg),
+        decl::<KeyCreated>(&cfg),
         decl::<Decision>(&cfg),
         decl::<AuditEntry>(&cfg),
         decl::<Change>(&cfg),

@@ -5,9 +5,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+mod signing;
 use governance_core::edit::EditRequest;
-use governance_core::review::{CycleState, Decision};
-use governance_core::store::SignOffRequest;
+use governance_core::review::CycleState;
 use governance_core::{interchange, paths, validate, Error, Severity, Store};
 
 #[derive(Parser)]
@@ -91,21 +92,15 @@ enum Command {
         #[arg(long)]
         framework: Option<String>,
     },
-    /// Sign off the open review cycle against a published version.
-    SignOff {
-        #[arg(long)]
-        framework: Option<String>,
-        /// The signatory's party id.
-        #[arg(long)]
-        party: String,
-        /// The published version number signed.
-        #[arg(long)]
-        version: u32,
-        /// approved, approved-with-comments or rejected.
-        #[arg(long, value_parser = ["approved", "approved-with-comments", "rejected"])]
-        decision: String,
-        #[arg(long, default_value = "")]
-        comment: String,
+    /// Signing keys: make one, import an organisation's PKCS#12, register a certificate, show one.
+    Key {
+        #[command(subcommand)]
+        command: signing::KeyCommand,
+    },
+    /// Record a signed sign-off from a `.signoff` file, once its signature and certificate hold.
+    ImportSignoff {
+        /// The `.signoff` file.
+        file: PathBuf,
     },
     /// Write the next review due dates (and the next kill-switch test) as an iCalendar file.
     ExportIcs {
@@ -148,6 +143,9 @@ fn framework_id(store: &Store, given: &Option<String>) -> Result<String, Error> 
 }
 
 fn run(cli: &Cli) -> Result<ExitCode, Error> {
+    if let Command::Key { command } = &cli.command {
+        return signing::key(command, cli.db.as_deref(), &actor(cli));
+    }
     let db = cli.db.clone().unwrap_or_else(paths::default_db_path);
     let mut store = Store::open(&db)?;
     match &cli.command {
@@ -338,28 +336,8 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 return Ok(ExitCode::from(2));
             }
         }
-        Command::SignOff { framework, party, version, decision, comment } => {
-            let id = framework_id(&store, framework)?;
-            let decision = match decision.as_str() {
-                "approved" => Decision::Approved,
-                "approved-with-comments" => Decision::ApprovedWithComments,
-                _ => Decision::Rejected,
-            };
-            let req = SignOffRequest {
-                framework: id,
-                party: party.clone(),
-                version: *version,
-                decision,
-                comment: comment.clone(),
-            };
-            let st = store.sign_off(&req, chrono::Local::now().date_naive())?;
-            match &st.last_completed {
-                Some(c) if st.signoffs.is_empty() => {
-                    println!("recorded; the review cycle due {} is complete on version {}", c.due, c.version_number)
-                }
-                _ => println!("recorded; waiting for: {}", st.waiting_for.join(", ")),
-            }
-        }
+        Command::Key { .. } => unreachable!("handled without opening the database"),
+        Command::ImportSignoff { file } => return signing::import_signoff(&mut store, file),
         Command::ExportIcs { framework, out } => {
             let id = framework_id(&store, framework)?;
             let ics = store.calendar_ics(&id, chrono::Local::now().date_naive(), chrono::Utc::now())?;

@@ -86,6 +86,11 @@ pub enum Edit {
     RemoveParty {
         id: String,
     },
+    /// Registers (or with `null` removes) a party's signing certificate, in PEM.
+    SetCertificate {
+        party: String,
+        certificate: Option<String>,
+    },
     PutPlatform {
         platform: Platform,
     },
@@ -158,6 +163,7 @@ impl Edit {
             Edit::SetDetails { .. } => RecordKey::Details,
             Edit::PutParty { party } => item(L::Parties, &party.id),
             Edit::RemoveParty { id } => item(L::Parties, id),
+            Edit::SetCertificate { party, .. } => item(L::Parties, party),
             Edit::PutPlatform { platform } => item(L::Platforms, &platform.id),
             Edit::RemovePlatform { id } => item(L::Platforms, id),
             Edit::PutCapability { capability } => item(L::Capabilities, &capability.id),

@@ -25,6 +25,14 @@ impl Decision {
     }
 }
 
+impl SignOff {
+    /// A signed approval: the only kind that counts towards completing a cycle. Sign-offs
+    /// recorded before signing certificates are shown, never counted.
+    pub fn is_signed_approval(&self) -> bool {
+        self.signed.is_some() && self.decision.approves()
+    }
+}
+
 /// One signatory's decision on one published version, within one review cycle.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct SignOff {
@@ -129,7 +137,7 @@ pub fn completing_version(required: &[String], signoffs: &[SignOff]) -> Option<(
     }
     for party in required {
         let s = signoffs.iter().find(|s| &s.party == party)?;
-        if !s.decision.approves() {
+        if !s.is_signed_approval() {
             return None;
         }
         match version {
@@ -158,7 +166,7 @@ pub fn status(
         .filter(|p| {
             !signoffs
                 .iter()
-                .any(|s| &s.party == *p && s.decision.approves() && Some(&s.version_sha256) == target.as_ref())
+                .any(|s| &s.party == *p && s.is_signed_approval() && Some(&s.version_sha256) == target.as_ref())
         })
         .cloned()
         .collect();

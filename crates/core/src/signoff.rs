@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
+use crate::model::Framework;
 use crate::review::Decision;
 
 /// What a statement says it is.
@@ -39,7 +40,63 @@ pub struct Statement {
     pub signed_at: String,
 }
 
+/// What a signatory decides, before it becomes a statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Decided {
+    pub decision: Decision,
+    pub comment: String,
+}
+
 impl Statement {
+    /// The statement the holder of `certificate` makes about version `version` (snapshot hash
+    /// `sha256`) of `fw` in the review cycle due `cycle_due`. The party is the one whose
+    /// registered certificate this is; a certificate registered for nobody is refused, so nobody
+    /// can sign in someone else's name.
+    #[allow(clippy::too_many_arguments)]
+    pub fn for_version(
+        fw: &Framework,
+        version: u32,
+        sha256: &str,
+        cycle_due: NaiveDate,
+        certificate: &governance_signing::Certificate,
+        decided: &Decided,
+        signed_at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Statement> {
+        let party = registered_party(fw, certificate).ok_or_else(|| {
+            Error::Refused(format!(
+                "the certificate {} is not registered for any party of version {version}; register it on your party and publish before signing",
+                certificate.sha256_fingerprint()
+            ))
+        })?;
+        let comment = decided.comment.trim().to_owned();
+        if let Some(problem) = crate::validate::text_problem(crate::validate::TextKind::FreeText, "comment", &comment) {
+            return Err(Error::Invalid(vec![crate::validate::Finding::error(
+                crate::validate::Section::ReviewSchedule,
+                "comment",
+                problem,
+            )]));
+        }
+        if decided.decision != Decision::Approved && comment.is_empty() {
+            return Err(Error::Invalid(vec![crate::validate::Finding::error(
+                crate::validate::Section::ReviewSchedule,
+                "comment",
+                format!("\"{}\" needs a comment that says why.", decided.decision.label()),
+            )]));
+        }
+        Ok(Statement {
+            kind: STATEMENT_KIND.to_owned(),
+            statement_version: STATEMENT_VERSION,
+            framework: fw.id.clone(),
+            version,
+            snapshot_sha256: sha256.to_owned(),
+            cycle_due,
+            party: party.id.clone(),
+            decision: decided.decision,
+            comment,
+            signed_at: signed_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        })
+    }
+
     /// The canonical bytes: what the signature covers.
     pub fn to_bytes(&self) -> Vec<u8> {
         serde_json::to_vec(self).expect("a statement serialises")
@@ -75,6 +132,98 @@ pub struct SignedStatement {
     pub signature: String,
     /// The signer's X.509 certificate, PEM.
     pub certificate: String,
+}
+
+impl SignedStatement {
+    /// Signs `statement` with the signatory's unlocked key.
+    pub fn sign(statement: &Statement, signer: &governance_signing::Signer) -> Result<SignedStatement> {
+        use base64::Engine;
+        let bytes = statement.to_bytes();
+        let cms = signer
+            .sign_detached(&bytes, &governance_signing::SignOptions::default())
+            .map_err(|e| Error::Refused(format!("the sign-off could not be signed: {e}")))?;
+        Ok(SignedStatement {
+            statement: String::from_utf8(bytes).expect("JSON is UTF-8"),
+            signature: base64::engine::general_purpose::STANDARD.encode(cms),
+            certificate: signer.certificate().to_pem(),
+        })
+    }
+
+    /// The statement, once its signature is checked and made with `registered`, the certificate
+    /// registered for the statement's party. Anything else is refused with the reason.
+    pub fn verify(&self, registered: &governance_signing::Certificate) -> Result<Statement> {
+        use base64::Engine;
+        let statement = Statement::from_bytes(self.statement.as_bytes())?;
+        let cms = base64::engine::general_purpose::STANDARD
+            .decode(self.signature.trim())
+            .map_err(|e| Error::Refused(format!("the sign-off's signature is not base64: {e}")))?;
+        let carried = certificate(&self.certificate)?;
+        if carried != *registered {
+            return Err(Error::Refused(format!(
+                "the sign-off was signed with the certificate {}, but {} is registered for {} in version {}",
+                carried.sha256_fingerprint(),
+                registered.sha256_fingerprint(),
+                crate::text::quoted(&statement.party),
+                statement.version
+            )));
+        }
+        governance_signing::verify_detached_with(self.statement.as_bytes(), &cms, registered)
+            .map_err(|e| Error::Refused(format!("the sign-off's signature does not hold: {e}")))?;
+        Ok(statement)
+    }
+}
+
+/// What a person checks about a signing certificate before trusting it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CertificateInfo {
+    /// SHA-256 over the certificate's DER, lowercase hex: what `openssl x509 -fingerprint -sha256` shows.
+    pub fingerprint: String,
+    pub subject: String,
+    /// "ECDSA P-256", "RSA 2048".
+    pub key: String,
+    /// Validity, RFC 3339 UTC.
+    pub not_before: String,
+    pub not_after: String,
+}
+
+impl CertificateInfo {
+    pub fn of(cert: &governance_signing::Certificate) -> CertificateInfo {
+        let time = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        CertificateInfo {
+            fingerprint: cert.sha256_fingerprint(),
+            subject: cert.subject(),
+            key: cert.key_kind().to_string(),
+            not_before: time(cert.not_before()),
+            not_after: time(cert.not_after()),
+        }
+    }
+}
+
+/// The readable certificates of a framework's parties, by party id.
+pub fn certificate_infos(fw: &crate::model::Framework) -> std::collections::BTreeMap<String, CertificateInfo> {
+    fw.parties
+        .iter()
+        .filter_map(|p| {
+            let cert = certificate(p.certificate.as_deref()?).ok()?;
+            Some((p.id.clone(), CertificateInfo::of(&cert)))
+        })
+        .collect()
+}
+
+/// The party of `fw` whose registered certificate is `certificate`.
+pub fn registered_party<'a>(
+    fw: &'a Framework,
+    certificate: &governance_signing::Certificate,
+) -> Option<&'a crate::model::Party> {
+    fw.parties
+        .iter()
+        .find(|p| p.certificate.as_deref().and_then(|pem| self::certificate(pem).ok()).as_ref() == Some(certificate))
+}
+
+/// A certificate read from PEM, with a readable error.
+pub fn certificate(pem: &str) -> Result<governance_signing::Certificate> {
+    governance_signing::Certificate::from_pem(pem)
+        .map_err(|e| Error::Parse(format!("the signing certificate is not readable: {e}")))
 }
 
 /// A `.signoff` file: one signed statement, for carrying a sign-off from one machine to another.

@@ -222,7 +222,7 @@ fn a_review_schedule_without_signatories_is_an_error() {
 #[test]
 fn the_change_summary_and_the_sign_off_comment_follow_the_shared_text_rules() {
     use governance_core::review::Decision;
-    use governance_core::store::SignOffRequest;
+    use governance_core::signoff::{Decided, Statement};
     use governance_core::validate::{text_problem, TextKind};
 
     let mut s = Store::open_in_memory().unwrap();
@@ -241,16 +241,22 @@ fn the_change_summary_and_the_sign_off_comment_follow_the_shared_text_rules() {
     assert!(text_problem(TextKind::Summary, "change summary", &"x".repeat(4001)).unwrap().contains("at most 4000"));
 
     let party = fw.review_schedule.required_signatories[0].clone();
+    let key = governance_signing::KeyFile::create("Dana Okafor", &party, "a passphrase", chrono::Utc::now()).unwrap();
+    let mut signed_fw = fw.clone();
+    signed_fw.parties.iter_mut().find(|p| p.id == party).unwrap().certificate = Some(key.certificate().to_pem());
     for comment in ["z".repeat(20_001), "Rejected\u{1b}[31m".to_owned()] {
-        let req = SignOffRequest {
-            framework: fw.id.clone(),
-            party: party.clone(),
-            version: 1,
-            decision: Decision::Rejected,
-            comment: comment.clone(),
-        };
+        let decided = Decided { decision: Decision::Rejected, comment: comment.clone() };
+        let due = signed_fw.review_schedule.next_due;
         let expected = text_problem(TextKind::FreeText, "comment", &comment).unwrap();
-        match s.sign_off(&req, today()) {
+        match Statement::for_version(
+            &signed_fw,
+            1,
+            &"a".repeat(64),
+            due,
+            key.certificate(),
+            &decided,
+            chrono::Utc::now(),
+        ) {
             Err(Error::Invalid(f)) => {
                 assert_eq!((f[0].path.as_str(), f[0].message.as_str()), ("comment", expected.as_str()))
             }

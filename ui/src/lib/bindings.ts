@@ -41,7 +41,11 @@ export type FrameworkView = { framework: Framework, findings: Array<Finding>,
  * The stored version of every editable record (see `Edit::version_key`); an edit sends back
  * the version it was based on.
  */
-versions: Record<string, number>, };
+versions: Record<string, number>, 
+/**
+ * Each party's signing certificate as a person checks it, by party id.
+ */
+certificates: Record<string, CertificateInfo>, };
 
 /**
  * What an import did.
@@ -65,7 +69,7 @@ expected_version: number | null, };
 /**
  * One change to a draft. `Put*` creates the item when its id is new and replaces it otherwise.
  */
-export type Edit = { "op": "set_details", details: Details, } | { "op": "put_party", party: Party, } | { "op": "remove_party", id: string, } | { "op": "put_platform", platform: Platform, } | { "op": "remove_platform", id: string, } | { "op": "put_capability", capability: Capability, } | { "op": "remove_capability", id: string, } | { "op": "move", list: ListKind, id: string, to: number, } | { "op": "put_cell", cell: MatrixCell, } | { "op": "remove_cell", capability: string, platform: string, } | { "op": "put_activity", activity: RaciActivity, } | { "op": "set_letter", activity: string, party: string, role: RaciRole | null, } | { "op": "remove_activity", id: string, } | { "op": "put_data_quality", standard: DataQualityStandard, } | { "op": "remove_data_quality", id: string, } | { "op": "put_hard_stop", stop: HardStop, } | { "op": "remove_hard_stop", id: string, } | { "op": "set_override_policy", policy: OverridePolicy, } | { "op": "set_review_schedule", schedule: ReviewSchedule, } | { "op": "restore", framework: Framework, };
+export type Edit = { "op": "set_details", details: Details, } | { "op": "put_party", party: Party, } | { "op": "remove_party", id: string, } | { "op": "set_certificate", party: string, certificate: string | null, } | { "op": "put_platform", platform: Platform, } | { "op": "remove_platform", id: string, } | { "op": "put_capability", capability: Capability, } | { "op": "remove_capability", id: string, } | { "op": "move", list: ListKind, id: string, to: number, } | { "op": "put_cell", cell: MatrixCell, } | { "op": "remove_cell", capability: string, platform: string, } | { "op": "put_activity", activity: RaciActivity, } | { "op": "set_letter", activity: string, party: string, role: RaciRole | null, } | { "op": "remove_activity", id: string, } | { "op": "put_data_quality", standard: DataQualityStandard, } | { "op": "remove_data_quality", id: string, } | { "op": "put_hard_stop", stop: HardStop, } | { "op": "remove_hard_stop", id: string, } | { "op": "set_override_policy", policy: OverridePolicy, } | { "op": "set_review_schedule", schedule: ReviewSchedule, } | { "op": "restore", framework: Framework, };
 
 /**
  * The framework's own fields.
@@ -167,9 +171,61 @@ signature: string,
 certificate: string, };
 
 /**
- * The request to sign off the open review cycle.
+ * What a person checks about a signing certificate before trusting it.
  */
-export type SignOffRequest = { framework: string, party: string, version: number, decision: Decision, comment: string, };
+export type CertificateInfo = { 
+/**
+ * SHA-256 over the certificate's DER, lowercase hex: what `openssl x509 -fingerprint -sha256` shows.
+ */
+fingerprint: string, subject: string, 
+/**
+ * "ECDSA P-256", "RSA 2048".
+ */
+key: string, 
+/**
+ * Validity, RFC 3339 UTC.
+ */
+not_before: string, not_after: string, };
+
+/**
+ * One signatory's decision on one published version, as signed.
+ */
+export type Statement = { kind: string, statement_version: number, framework: string, 
+/**
+ * The published version's number and the SHA-256 of its snapshot: the exact content approved.
+ */
+version: number, snapshot_sha256: string, 
+/**
+ * The review cycle, named by its due date.
+ */
+cycle_due: string, party: string, decision: Decision, comment: string, 
+/**
+ * RFC 3339, UTC, to the second, from the signer's own clock.
+ */
+signed_at: string, };
+
+/**
+ * What a signatory decides, before it becomes a statement.
+ */
+export type Decided = { decision: Decision, comment: string, };
+
+/**
+ * What recording a signed sign-off did.
+ */
+export type RecordedSignOff = { statement: Statement, 
+/**
+ * False when this very sign-off was recorded before: it is kept once.
+ */
+recorded: boolean, status: ReviewStatus, };
+
+/**
+ * A new signing key, saved, with its certificate registered on its party.
+ */
+export type KeyCreated = { 
+/**
+ * Where the passphrase-encrypted key file was written.
+ */
+key_file: string, certificate: CertificateInfo, result: EditResult, };
 
 export type Decision = "approved" | "approved_with_comments" | "rejected";
 
@@ -348,7 +404,9 @@ export const commands = {
   listVersions: (framework: string): Promise<Array<VersionInfo>> => invoke<Array<VersionInfo>>("list_versions", { framework }),
   diffVersions: (framework: string, from: number, to: number): Promise<Array<Change>> => invoke<Array<Change>>("diff_versions", { framework, from, to }),
   reviewStatus: (framework: string): Promise<ReviewStatus> => invoke<ReviewStatus>("review_status", { framework }),
-  signOff: (request: SignOffRequest): Promise<ReviewStatus> => invoke<ReviewStatus>("sign_off", { request }),
+  signVersion: (framework: string, version: number, decided: Decided, passphrase: string): Promise<RecordedSignOff | null> => invoke<RecordedSignOff | null>("sign_version", { framework, version, decided, passphrase }),
+  createSigningKey: (framework: string, party: string, name: string, passphrase: string): Promise<KeyCreated | null> => invoke<KeyCreated | null>("create_signing_key", { framework, party, name, passphrase }),
+  registerCertificate: (framework: string, party: string): Promise<EditResult | null> => invoke<EditResult | null>("register_certificate", { framework, party }),
   exportCalendar: (framework: string): Promise<string | null> => invoke<string | null>("export_calendar", { framework }),
   exportOdcs: (framework: string, version: number | null): Promise<string | null> => invoke<string | null>("export_odcs", { framework, version }),
   exportPdf: (framework: string, version: number): Promise<ExportedPdf | null> => invoke<ExportedPdf | null>("export_pdf", { framework, version }),

@@ -28,6 +28,8 @@ export function versionKey(edit: Edit): string | null {
       return `parties/${edit.party.id}`;
     case "remove_party":
       return `parties/${edit.id}`;
+    case "set_certificate":
+      return `parties/${edit.party}`;
     case "put_platform":
       return `platforms/${edit.platform.id}`;
     case "remove_platform":

@@ -33,6 +33,7 @@ pub(crate) fn carry_out(tx: &Connection, fw: i64, edit: &Edit) -> Result<Done> {
         Edit::PutDataQuality { standard } => put(tx, fw, &lists::DATA_QUALITY, standard),
         Edit::PutHardStop { stop } => put(tx, fw, &lists::HARD_STOPS, stop),
         Edit::SetLetter { activity, party, role } => set_letter(tx, fw, activity, party, *role),
+        Edit::SetCertificate { party, certificate } => set_certificate(tx, fw, party, certificate.as_deref()),
         Edit::PutCell { cell } => put_cell(tx, fw, cell),
         Edit::RemoveCell { capability, platform } => remove_cell(tx, fw, capability, platform),
         Edit::RemoveActivity { id } => remove(tx, fw, &lists::ACTIVITIES, id),
@@ -233,6 +234,18 @@ fn set_letter(tx: &Connection, fw: i64, activity: &str, party: &str, role: Optio
         changes,
         inverse: vec![Edit::SetLetter { activity: activity.to_owned(), party: party.to_owned(), role: old_role }],
     })
+}
+
+fn set_certificate(tx: &Connection, fw: i64, party: &str, certificate: Option<&str>) -> Result<Done> {
+    let (mut p, _) = lists::PARTIES.one(tx, fw, party)?.ok_or_else(|| not_found("party", party))?;
+    p.certificate = certificate.map(str::to_owned);
+    let done = put(tx, fw, &lists::PARTIES, &p)?;
+    let what = if certificate.is_some() {
+        "Registered the signing certificate of"
+    } else {
+        "Removed the signing certificate of"
+    };
+    Ok(Done { label: format!("{what} {}", p.name), ..done })
 }
 
 fn put_cell(tx: &Connection, fw: i64, cell: &MatrixCell) -> Result<Done> {

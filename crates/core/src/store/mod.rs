@@ -20,9 +20,10 @@ pub(crate) mod lists;
 mod publish;
 mod review;
 pub(crate) mod rows;
+mod signoffs;
 pub use apply::{EditOutcome, EditResult};
 pub use publish::{IntegrityProblem, PublishOutcome};
-pub use review::SignOffRequest;
+pub use signoffs::{read_key_file, KeyCreated, RecordedSignOff, MIN_PASSPHRASE_CHARS};
 
 use base::framework_row;
 
@@ -74,6 +75,9 @@ pub struct FrameworkView {
     /// the version it was based on.
     #[ts(type = "Record<string, number>")]
     pub versions: BTreeMap<String, i64>,
+    /// Each party's signing certificate as a person checks it, by party id.
+    #[ts(type = "Record<string, CertificateInfo>")]
+    pub certificates: BTreeMap<String, crate::signoff::CertificateInfo>,
 }
 
 /// What an import did.
@@ -211,7 +215,8 @@ impl Store {
         let fw = framework_row(&self.conn, key)?;
         let framework = rows::load(&self.conn, fw)?;
         let findings = crate::validate::validate(&framework, today);
-        Ok(FrameworkView { framework, findings, versions: lists::versions(&self.conn, fw)? })
+        let certificates = crate::signoff::certificate_infos(&framework);
+        Ok(FrameworkView { framework, findings, versions: lists::versions(&self.conn, fw)?, certificates })
     }
 
     /// The newest audit log rows of a framework, newest first.

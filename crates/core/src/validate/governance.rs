@@ -17,6 +17,7 @@ pub const OVERLOAD_RESPONSIBLE: usize = 8;
 
 pub(super) fn check(s: &mut Sink, fw: &Framework, today: NaiveDate) {
     details(s, fw);
+    parties(s, &fw.parties, today);
     platforms(s, &fw.platforms);
     capabilities(s, &fw.capabilities);
     matrix(s, fw, today);
@@ -46,6 +47,33 @@ fn details(s: &mut Sink, fw: &Framework) {
             "parties".into(),
             "The framework has no parties; RACI, owners and kill-switch holders need them.".into(),
         );
+    }
+}
+
+/// A signing certificate only signs within its validity dates.
+fn parties(s: &mut Sink, parties: &[Party], today: NaiveDate) {
+    for p in parties {
+        let Some(cert) = p.certificate.as_deref().and_then(|pem| crate::signoff::certificate(pem).ok()) else {
+            continue;
+        };
+        let (from, until) = (cert.not_before().date_naive(), cert.not_after().date_naive());
+        let path = || format!("parties[{}].certificate", p.id);
+        let name = excerpt(&p.name);
+        if today > until {
+            s.warn(
+                Section::Parties,
+                Some(&p.id),
+                path(),
+                format!("The signing certificate of {name} expired on {until}."),
+            );
+        } else if today < from {
+            s.warn(
+                Section::Parties,
+                Some(&p.id),
+                path(),
+                format!("The signing certificate of {name} is valid only from {from}."),
+            );
+        }
     }
 }
 

@@ -91,7 +91,23 @@ fn check_party(s: &mut Sink, base: &str, p: &Party) {
             s.error(Parties, item, format!("{base}.email"), format!("{} is not an email address.", quoted(e)));
         }
     }
+    if let Some(pem) = &p.certificate {
+        let path = format!("{base}.certificate");
+        if pem.chars().count() > MAX_CERTIFICATE_CHARS {
+            s.error(
+                Parties,
+                item,
+                path,
+                format!("The signing certificate is longer than {MAX_CERTIFICATE_CHARS} characters."),
+            );
+        } else if let Err(e) = crate::signoff::certificate(pem) {
+            s.error(Parties, item, path, format!("{}.", crate::text::excerpt(&e.to_string())));
+        }
+    }
 }
+
+/// Longest signing certificate accepted, in PEM: an RSA 4096 certificate is about 2,000.
+pub const MAX_CERTIFICATE_CHARS: usize = 16_000;
 
 fn check_platform(s: &mut Sink, base: &str, p: &Platform) {
     use Section::Platforms;

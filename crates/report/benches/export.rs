@@ -14,41 +14,42 @@ use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use governance_core::interchange::to_canonical_json;
-use governance_core::{Finding, Framework, RaciRole, Support};
-use governance_report::{render, ReportInput};
-use sha2::{Digest, Sha256};
+use governance_core::version::{sha256_hex, ReportData, VersionInfo};
+use governance_core::{Framework, RaciRole, Support};
+use governance_report::render_version;
 
 const RUNS: usize = 9;
 
 struct Owned {
     fw: Framework,
-    findings: Vec<Finding>,
     json: Vec<u8>,
     hash: String,
+    data: ReportData,
 }
 
 impl Owned {
     fn new(fw: Framework) -> Owned {
         let json = to_canonical_json(&fw);
-        let hash = Sha256::digest(&json).iter().map(|b| format!("{b:02x}")).collect();
-        let findings = governance_core::validate(&fw, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
-        Owned { fw, findings, json, hash }
-    }
-
-    fn input(&self) -> ReportInput<'_> {
-        ReportInput {
-            framework: &self.fw,
-            findings: &self.findings,
-            version: 1,
-            published_at: Utc.with_ymd_and_hms(2026, 11, 26, 11, 39, 9).unwrap(),
-            author: "Amara Okoye",
-            summary: "First published version of the group framework.",
-            snapshot_sha256: &self.hash,
-            previous_sha256: None,
-            changes: &[],
-            signoffs: &[],
-            snapshot_json: &self.json,
-        }
+        let hash = sha256_hex(&json);
+        let published_at = Utc.with_ymd_and_hms(2026, 11, 26, 11, 39, 9).unwrap();
+        let data = ReportData {
+            info: VersionInfo {
+                framework: fw.id.clone(),
+                number: 1,
+                published_at: published_at.to_rfc3339(),
+                author: "Amara Okoye".into(),
+                summary: "First published version of the group framework.".into(),
+                sha256: hash.clone(),
+                previous_sha256: None,
+            },
+            framework: fw.clone(),
+            findings: governance_core::validate(&fw, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()),
+            changes: Vec::new(),
+            signoffs: Vec::new(),
+            snapshot: json.clone(),
+            published_at,
+        };
+        Owned { fw, json, hash, data }
     }
 }
 
@@ -84,7 +85,7 @@ fn stats(mut times: Vec<Duration>) -> (Duration, Duration) {
 fn child() {
     let o = Owned::new(governance_core::sample::large_framework());
     let before = status_kb("VmHWM:");
-    let r = render(&o.input()).expect("renders");
+    let r = render_version(&o.data).expect("renders");
     let after = status_kb("VmHWM:");
     println!("{before} {after} {}", r.pdf.len());
 }
@@ -121,14 +122,14 @@ fn main() {
 fn large_export(large: &Owned) -> Duration {
     // Warm-up (loads the font tables once per process, as the app does on its first export).
     let first_start = Instant::now();
-    let first = render(&large.input()).expect("renders");
+    let first = render_version(&large.data).expect("renders");
     let first_time = first_start.elapsed();
     let mut times = Vec::new();
     let mut cpu = Vec::new();
     for _ in 0..RUNS {
         let c0 = cpu_time();
         let t = Instant::now();
-        let r = render(&large.input()).expect("renders");
+        let r = render_version(&large.data).expect("renders");
         times.push(t.elapsed());
         cpu.push(cpu_time().saturating_sub(c0));
         assert!(r.pdf == first.pdf, "renders differ");
@@ -172,11 +173,11 @@ fn peak_memory() {
 /// The starter template.
 fn starter_export() {
     let starter = Owned::new(governance_core::starter::starter_framework());
-    let s0 = render(&starter.input()).expect("renders");
+    let s0 = render_version(&starter.data).expect("renders");
     let mut st = Vec::new();
     for _ in 0..RUNS {
         let t = Instant::now();
-        render(&starter.input()).expect("renders");
+        render_version(&starter.data).expect("renders");
         st.push(t.elapsed());
     }
     let (sbest, smedian) = stats(st);

@@ -1,5 +1,7 @@
 //! `governance`: work with a Governance Workbench database from the command line.
 
+mod verify;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,8 +70,10 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
-    /// Check an exported PDF: its embedded snapshot must hash to a published version in this
-    /// database, with an intact hash chain up to it. Exit code 0 when it matches, 1 when not.
+    /// Check an exported PDF without a database: its attached snapshot against its hash, its
+    /// sign-offs, and its pages against a fresh rendering of its attached data, byte for byte.
+    /// With --db, also the version, the hash chain and the changes in that database. Exit code 0
+    /// only when VERIFIED, 1 otherwise.
     Verify {
         /// The PDF file.
         file: PathBuf,
@@ -148,6 +152,10 @@ fn framework_id(store: &Store, given: &Option<String>) -> Result<String, Error> 
 }
 
 fn run(cli: &Cli) -> Result<ExitCode, Error> {
+    if let Command::Verify { file } = &cli.command {
+        // Needs no database: it opens one only when --db is given.
+        return verify::run(file, cli.db.as_deref());
+    }
     let db = cli.db.clone().unwrap_or_else(paths::default_db_path);
     let mut store = Store::open(&db)?;
     match &cli.command {
@@ -221,55 +229,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 eprintln!("warning: the embedded font has no glyph for these characters, printed as \u{FFFD}: {chars}");
             }
         }
-        Command::Verify { file } => {
-            let bytes = std::fs::read(file).map_err(|e| Error::Io(format!("cannot read {}: {e}", file.display())))?;
-            let snapshot = match governance_report::embedded_snapshot(&bytes) {
-                Ok(s) => s,
-                Err(e) => {
-                    println!("NOT VERIFIED: {} has no readable framework snapshot ({e})", file.display());
-                    return Ok(ExitCode::from(1));
-                }
-            };
-            let sha = governance_core::version::sha256_hex(&snapshot);
-            let Some(v) = store.version_by_hash(&sha)? else {
-                println!(
-                    "NOT VERIFIED: the snapshot in {} (SHA-256 {sha}) matches no published version in this database",
-                    file.display()
-                );
-                return Ok(ExitCode::from(1));
-            };
-            let problems: Vec<_> = store
-                .verify_versions()?
-                .into_iter()
-                .filter(|p| p.framework == v.framework && p.number <= v.number)
-                .collect();
-            if !problems.is_empty() {
-                for p in &problems {
-                    println!("  {} version {}: {}", p.framework, p.number, p.message);
-                }
-                println!(
-                    "NOT VERIFIED: the snapshot matches version {} of {}, but the hash chain up to it is broken",
-                    v.number, v.framework
-                );
-                return Ok(ExitCode::from(1));
-            }
-            println!(
-                "VERIFIED: {} is version {} of {}, published {} by {}",
-                file.display(),
-                v.number,
-                v.framework,
-                v.published_at,
-                v.author
-            );
-            println!("  SHA-256 {sha}; the hash chain from version 1 to {} is intact", v.number);
-            let fresh = governance_report::render_version(&store.report_data(&v.framework, v.number)?)
-                .map_err(|e| Error::Io(e.to_string()))?;
-            if fresh.pdf == bytes {
-                println!("  the file is byte-identical to a fresh export of that version");
-            } else {
-                println!("  note: the pages differ from a fresh export (sign-offs may have been added since it was exported); the hashed snapshot matches");
-            }
-        }
+        Command::Verify { .. } => unreachable!("verify returns above, without opening the default database"),
         Command::Versions { framework } => {
             let id = framework_id(&store, framework)?;
             for v in store.versions(&id)? {

@@ -5,7 +5,8 @@
 //! median time, the page count, the file size and the peak memory of a process that does one
 //! export. The same content is then printed to PDF by headless Chromium in the same run, for the
 //! comparison the SPEC asks for; without Chromium that part is skipped, not failed. The starter
-//! template's export is timed too.
+//! template's export is timed too, and so is the strict verify of the large PDF (re-rendering
+//! from its attachments and comparing), for an intact copy and for one with a changed byte.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -16,7 +17,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use governance_core::interchange::to_canonical_json;
 use governance_core::version::{sha256_hex, ReportData, VersionInfo};
 use governance_core::{Framework, RaciRole, Support};
-use governance_report::render_version;
+use governance_report::{render_version, verify, Outcome, Verdict};
 
 const RUNS: usize = 9;
 
@@ -109,7 +110,8 @@ fn main() {
         mb(large.json.len() as u64),
         ms(build.elapsed())
     );
-    let median = large_export(&large);
+    let (median, pdf) = large_export(&large);
+    large_verify(&pdf);
     peak_memory();
     starter_export();
     chromium_comparison(&large, median);
@@ -118,8 +120,9 @@ fn main() {
     }
 }
 
-/// Times the large export after a warm-up run, prints the figures and returns the median.
-fn large_export(large: &Owned) -> Duration {
+/// Times the large export after a warm-up run, prints the figures and returns the median and
+/// the PDF.
+fn large_export(large: &Owned) -> (Duration, Vec<u8>) {
     // Warm-up (loads the font tables once per process, as the app does on its first export).
     let first_start = Instant::now();
     let first = render_version(&large.data).expect("renders");
@@ -148,7 +151,44 @@ fn large_export(large: &Owned) -> Duration {
         target(first.pdf.len() < 5 * 1024 * 1024),
         target(median < Duration::from_millis(500))
     );
-    median
+    (median, first.pdf)
+}
+
+/// Times `verify` of the large PDF, intact (VERIFIED) and with one byte of a page changed (NOT
+/// VERIFIED: the slow path that walks both documents to name the page).
+fn large_verify(pdf: &[u8]) {
+    let mut changed = pdf.to_vec();
+    let d = lopdf::Document::load_mem(pdf).expect("parses");
+    let page = d.get_pages()[&200];
+    let contents = d.get_dictionary(page).unwrap().get(b"Contents").unwrap().as_reference().unwrap();
+    let raw = &d.get_object(contents).unwrap().as_stream().unwrap().content;
+    let at = pdf.windows(raw.len()).position(|w| w == raw.as_slice()).expect("the stream is in the file");
+    changed[at + raw.len() / 2] ^= 1;
+    println!(
+        "
+strict verify of the large PDF ({RUNS} runs each):"
+    );
+    for (what, file, verdict) in
+        [("intact", pdf, Verdict::Verified), ("one byte changed", &changed, Verdict::NotVerified)]
+    {
+        let mut times = Vec::new();
+        let mut message = String::new();
+        for _ in 0..RUNS {
+            let t = Instant::now();
+            let v = verify(file);
+            times.push(t.elapsed());
+            assert_eq!(v.verdict(), verdict, "{what}: {:?}", v.checks);
+            message = v.first(Outcome::Failed).map(|c| c.message.clone()).unwrap_or_else(|| "VERIFIED".into());
+        }
+        let (best, median) = stats(times);
+        println!(
+            "  {what:<17} best {}   median {}   target < 1 s: {}",
+            ms(best),
+            ms(median),
+            if median < Duration::from_secs(1) { "met" } else { "MISSED" }
+        );
+        println!("  {:<17} {}", "", message.chars().take(110).collect::<String>());
+    }
 }
 
 /// Peak memory of a process that builds the framework and exports it once.

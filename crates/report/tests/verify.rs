@@ -166,3 +166,26 @@ fn files_that_are_not_our_reports_get_a_clear_message_and_never_a_panic() {
         assert_eq!(v.verdict(), Verdict::NotVerified, "cut at {cut}: {}", report(&v));
     }
 }
+
+#[test]
+fn no_single_flipped_byte_anywhere_in_the_file_is_verified() {
+    let pdf = render_version(&Fixture::starter().data()).unwrap().pdf;
+    for at in (0..pdf.len()).step_by(pdf.len() / 23) {
+        let mut changed = pdf.clone();
+        changed[at] ^= 0x20;
+        let v = verify(&changed);
+        assert_eq!(v.verdict(), Verdict::NotVerified, "byte {at}: {}", report(&v));
+        assert!(!v.first(Outcome::Failed).unwrap().message.is_empty());
+    }
+}
+
+#[test]
+fn a_snapshot_that_is_not_a_framework_is_not_verified_even_when_the_manifest_names_its_hash() {
+    let pdf = render_version(&Fixture::starter().data()).unwrap().pdf;
+    let garbage = b"{\"not\":\"a framework\"}";
+    let mut manifest: serde_json::Value = serde_json::from_slice(&attachment(&pdf, b"Data")).unwrap();
+    manifest["version"]["sha256"] = common::sha256_hex(garbage).into();
+    let pdf = with_attachment(&pdf, b"Data", &serde_json::to_vec(&manifest).unwrap());
+    let msg = failure(&verify(&with_attachment(&pdf, b"Source", garbage)));
+    assert!(msg.starts_with("the snapshot is not a framework file"), "{msg}");
+}

@@ -92,6 +92,12 @@ fn check_input(data: &ReportData) -> Result<(), ReportError> {
 fn render_format_2(data: &ReportData) -> Result<Rendered, ReportError> {
     const FORMAT: u32 = 2;
     check_input(data)?;
+    let manifest = ReportManifest::new(data, FORMAT).to_bytes();
+    // The pages are drawn from the attachments read back as a verifier reads them, so that they
+    // cannot show anything the file does not hold.
+    let data = &ReportManifest::from_bytes(&manifest)
+        .and_then(|m| ReportData::from_manifest(m, data.snapshot.clone()))
+        .map_err(|e| ReportError::Input(format!("the report data does not read back from its attachments: {e}")))?;
     let mut doc = layout::Doc::new();
     sections::write(&mut doc, data);
 
@@ -103,7 +109,6 @@ fn render_format_2(data: &ReportData) -> Result<Rendered, ReportError> {
     let digest = seed.finalize();
     let mut id = [0u8; 16];
     id.copy_from_slice(&digest[..16]);
-    let manifest = ReportManifest::new(data, FORMAT).to_bytes();
     let org = if fw.organisation.trim().is_empty() { String::new() } else { format!(" of {}", fw.organisation) };
     let meta = finish::Meta {
         title: format!("{}, version {}", fw.name, info.number),

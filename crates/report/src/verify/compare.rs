@@ -17,12 +17,9 @@ const STORAGE: [&[u8]; 3] = [b"Length", b"Filter", b"DecodeParms"];
 
 /// A sentence naming the first difference between `fresh` (the rendering) and `file`.
 pub(super) fn first_difference(fresh: &[u8], file: &[u8]) -> String {
-    if fresh.starts_with(file) {
-        return format!("the file is truncated: it has {} of the {} bytes of the rendering", file.len(), fresh.len());
-    }
     let (a, b) = match (attachments::load(fresh), attachments::load(file)) {
         (Ok(a), Ok(b)) => (a, b),
-        (_, Err(e)) => return format!("the file differs from the rendering of its attached data, and {e}"),
+        (_, Err(e)) => return format!("the file differs from the rendering of its attached data ({e})"),
         (Err(e), _) => return format!("the rendering of the attached data cannot be read back: {e}"),
     };
     let diffs = Walk::new(&a, &b).run();

@@ -1,5 +1,7 @@
 //! `governance`: work with a Governance Workbench database from the command line.
 
+mod verify;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,9 +70,14 @@ enum Command {
         version: u32,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Also sign the PDF as a PDF (PAdES) with your key file, as the person who exported it.
+        #[arg(long, value_name = "KEYFILE")]
+        key: Option<PathBuf>,
     },
-    /// Check an exported PDF: its embedded snapshot must hash to a published version in this
-    /// database, with an intact hash chain up to it. Exit code 0 when it matches, 1 when not.
+    /// Check an exported PDF without a database: its attached snapshot against its hash, its
+    /// sign-offs, and its pages against a fresh rendering of its attached data, byte for byte.
+    /// With --db, also the version, the hash chain and the changes in that database. Exit code 0
+    /// only when VERIFIED, 1 otherwise.
     Verify {
         /// The PDF file.
         file: PathBuf,
@@ -97,9 +104,26 @@ enum Command {
         #[command(subcommand)]
         command: signing::KeyCommand,
     },
-    /// Record a signed sign-off from a `.signoff` file, once its signature and certificate hold.
+    /// Sign a report PDF as a signatory, on any machine and without a database: the PDF must
+    /// verify; writes the PDF with your sign-off added and signed by you, and a `.signoff` file.
+    Sign {
+        /// The report PDF to sign.
+        file: PathBuf,
+        /// Your key file (`governance key new`).
+        #[arg(long, value_name = "KEYFILE")]
+        key: PathBuf,
+        #[arg(long, value_parser = ["approved", "approved_with_comments", "rejected"])]
+        decision: String,
+        #[arg(long, default_value = "")]
+        comment: String,
+        /// Where to write the signed PDF; the `.signoff` file goes beside it.
+        #[arg(long, value_name = "SIGNED.pdf")]
+        out: PathBuf,
+    },
+    /// Record signed sign-offs from a `.signoff` file or a signed report PDF, once their
+    /// signatures, certificates, versions and review cycle hold. The same sign-off is kept once.
     ImportSignoff {
-        /// The `.signoff` file.
+        /// The `.signoff` file or signed PDF.
         file: PathBuf,
     },
     /// Write the next review due dates (and the next kill-switch test) as an iCalendar file.
@@ -143,8 +167,17 @@ fn framework_id(store: &Store, given: &Option<String>) -> Result<String, Error> 
 }
 
 fn run(cli: &Cli) -> Result<ExitCode, Error> {
-    if let Command::Key { command } = &cli.command {
-        return signing::key(command, cli.db.as_deref(), &actor(cli));
+    // These need no database: they open one only when --db is given.
+    match &cli.command {
+        Command::Key { command } => return signing::key(command, cli.db.as_deref(), &actor(cli)),
+        Command::Verify { file } => return verify::run(file, cli.db.as_deref()),
+        Command::Sign { file, key, decision, comment, out } => {
+            let decision = serde_json::from_value(serde_json::Value::String(decision.clone()))
+                .expect("clap allows only the decisions");
+            let decided = governance_core::signoff::Decided { decision, comment: comment.clone() };
+            return signing::sign(&signing::SignArgs { file, key, decided, out });
+        }
+        _ => {}
     }
     let db = cli.db.clone().unwrap_or_else(paths::default_db_path);
     let mut store = Store::open(&db)?;
@@ -200,12 +233,16 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
             let v = store.publish(&id, summary, &actor(cli), chrono::Local::now().date_naive())?.version;
             println!("published {} version {} ({}), SHA-256 {}", v.framework, v.number, v.published_at, v.sha256);
         }
-        Command::ExportPdf { framework, version, out } => {
+        Command::ExportPdf { framework, version, out, key } => {
             let id = framework_id(&store, framework)?;
             let data = store.report_data(&id, *version)?;
             let r = governance_report::render_version(&data)
                 .map_err(|e| Error::Io(format!("the PDF could not be made: {e}")))?;
-            governance_core::fsutil::write_atomically(out, &r.pdf)?;
+            let pdf = match key {
+                Some(key) => signing::sign_export(&r.pdf, key, *version)?,
+                None => r.pdf.clone(),
+            };
+            governance_core::fsutil::write_atomically(out, &pdf)?;
             println!(
                 "wrote {} ({} pages, {} KB), version {} of {id}, SHA-256 {}",
                 out.display(),
@@ -219,55 +256,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 eprintln!("warning: the embedded font has no glyph for these characters, printed as \u{FFFD}: {chars}");
             }
         }
-        Command::Verify { file } => {
-            let bytes = std::fs::read(file).map_err(|e| Error::Io(format!("cannot read {}: {e}", file.display())))?;
-            let snapshot = match governance_report::embedded_snapshot(&bytes) {
-                Ok(s) => s,
-                Err(e) => {
-                    println!("NOT VERIFIED: {} has no readable framework snapshot ({e})", file.display());
-                    return Ok(ExitCode::from(1));
-                }
-            };
-            let sha = governance_core::version::sha256_hex(&snapshot);
-            let Some(v) = store.version_by_hash(&sha)? else {
-                println!(
-                    "NOT VERIFIED: the snapshot in {} (SHA-256 {sha}) matches no published version in this database",
-                    file.display()
-                );
-                return Ok(ExitCode::from(1));
-            };
-            let problems: Vec<_> = store
-                .verify_versions()?
-                .into_iter()
-                .filter(|p| p.framework == v.framework && p.number <= v.number)
-                .collect();
-            if !problems.is_empty() {
-                for p in &problems {
-                    println!("  {} version {}: {}", p.framework, p.number, p.message);
-                }
-                println!(
-                    "NOT VERIFIED: the snapshot matches version {} of {}, but the hash chain up to it is broken",
-                    v.number, v.framework
-                );
-                return Ok(ExitCode::from(1));
-            }
-            println!(
-                "VERIFIED: {} is version {} of {}, published {} by {}",
-                file.display(),
-                v.number,
-                v.framework,
-                v.published_at,
-                v.author
-            );
-            println!("  SHA-256 {sha}; the hash chain from version 1 to {} is intact", v.number);
-            let fresh = governance_report::render_version(&store.report_data(&v.framework, v.number)?)
-                .map_err(|e| Error::Io(e.to_string()))?;
-            if fresh.pdf == bytes {
-                println!("  the file is byte-identical to a fresh export of that version");
-            } else {
-                println!("  note: the pages differ from a fresh export (sign-offs may have been added since it was exported); the hashed snapshot matches");
-            }
-        }
+        Command::Verify { .. } => unreachable!("verify returns above, without opening the default database"),
         Command::Versions { framework } => {
             let id = framework_id(&store, framework)?;
             for v in store.versions(&id)? {
@@ -336,7 +325,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 return Ok(ExitCode::from(2));
             }
         }
-        Command::Key { .. } => unreachable!("handled without opening the database"),
+        Command::Key { .. } | Command::Sign { .. } => unreachable!("handled without opening the database"),
         Command::ImportSignoff { file } => return signing::import_signoff(&mut store, file),
         Command::ExportIcs { framework, out } => {
             let id = framework_id(&store, framework)?;

@@ -59,30 +59,110 @@ fn export_pdf_twice_gives_identical_bytes_that_qpdf_pdffonts_and_pdftotext_accep
     assert!(flat.contains("Page 1 of") && flat.contains("Version 1"));
 }
 
+fn verify(db: Option<&Path>, file: &Path) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_governance"));
+    if let Some(db) = db {
+        cmd.arg("--db").arg(db);
+    }
+    cmd.arg("verify").arg(file).output().unwrap()
+}
+
+/// Standard output of a verify that exited with `code`.
+fn verify_out(o: &Output, code: i32) -> String {
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert_eq!(o.status.code(), Some(code), "{out}{}", String::from_utf8_lossy(&o.stderr));
+    out
+}
+
+const FORMAT_1: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../report/tests/samples/starter-v1-format1.pdf");
+
 #[test]
-fn verify_passes_on_the_exported_file_and_fails_on_a_copy_whose_attachment_was_altered() {
+fn verify_says_verified_for_an_exported_file_without_a_database_and_opens_none() {
     let dir = tempfile::tempdir().unwrap();
     let db = published(dir.path());
     let pdf = dir.path().join("v1.pdf");
     ok(&governance(&db, &["export-pdf", "--version", "1", "--out", pdf.to_str().unwrap()]));
-    let out = ok(&governance(&db, &["verify", pdf.to_str().unwrap()]));
-    assert!(out.contains("VERIFIED") && out.contains("byte-identical"), "{out}");
+    let absent = dir.path().join("default.db");
+    let o = Command::new(env!("CARGO_BIN_EXE_governance"))
+        .env("GOVERNANCE_DB", &absent)
+        .arg("verify")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let out = verify_out(&o, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("VERIFIED: ") && lines[0].contains("is version 1 of larkspur-marketing-agents"));
+    assert!(lines[1..].iter().all(|l| l.starts_with("  passed ")), "each check on its own line: {out}");
+    assert!(out.contains("all 37 pages are, byte for byte, the rendering of the attached data"), "{out}");
+    assert!(!absent.exists(), "verify without --db opens no database");
+}
 
-    // Uncompress the streams, change one letter of the attached JSON, keep the file valid.
-    let plain = dir.path().join("plain.pdf");
-    let st = Command::new("qpdf").args(["--qdf", "--object-streams=disable"]).arg(&pdf).arg(&plain).status().unwrap();
-    assert!(st.code() == Some(0) || st.code() == Some(3));
-    let mut bytes = std::fs::read(&plain).unwrap();
-    let needle = b"\"organisation\":\"Larkspur";
-    let at = bytes.windows(needle.len()).position(|w| w == needle).expect("the attached JSON is in the file");
-    bytes[at + needle.len() - 1] = b'q';
-    let altered = dir.path().join("altered.pdf");
-    std::fs::write(&altered, &bytes).unwrap();
-    let o = governance(&db, &["verify", altered.to_str().unwrap()]);
+#[test]
+fn verify_with_a_database_also_checks_the_version_the_hash_chain_and_the_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = published(dir.path());
+    let changed = std::fs::read_to_string(TEMPLATE).unwrap().replacen("\"amount\": 15", "\"amount\": 30", 1);
+    let file = dir.path().join("v2.json");
+    std::fs::write(&file, changed).unwrap();
+    ok(&governance(&db, &["import", file.to_str().unwrap()]));
+    ok(&governance(&db, &["publish", "--summary", "Relaxed a latency"]));
+    let pdf = dir.path().join("v2.pdf");
+    ok(&governance(&db, &["export-pdf", "--version", "2", "--out", pdf.to_str().unwrap()]));
+    let out = verify_out(&verify(Some(&db), &pdf), 0);
+    assert!(out.starts_with("VERIFIED: "), "{out}");
+    for line in [
+        "  passed      the database has this snapshot as version 2 of larkspur-marketing-agents, with the same SHA-256",
+        "  passed      the database's hash chain from version 1 to version 2 is intact",
+        "  passed      the 1 change(s) listed are the database's diff from the previous version",
+    ] {
+        assert!(out.lines().any(|l| l == line), "{line:?} in {out}");
+    }
+
+    // Another database, where this version was never published.
+    let other = dir.path().join("other.db");
+    ok(&governance(&other, &["import", TEMPLATE]));
+    ok(&governance(&other, &["publish", "--summary", "First published framework"]));
+    let out = verify_out(&verify(Some(&other), &pdf), 1);
+    assert!(out.starts_with("NOT VERIFIED: ") && out.contains("no published version in the database has SHA-256"));
+
+    let o = verify(Some(&dir.path().join("absent.db")), &pdf);
     assert_eq!(o.status.code(), Some(1));
-    let msg = String::from_utf8_lossy(&o.stdout);
-    assert!(msg.contains("NOT VERIFIED") && msg.contains("matches no published version"), "{msg}");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("there is no database at"));
+    assert!(!dir.path().join("absent.db").exists());
+}
 
-    let o = governance(&db, &["verify", TEMPLATE]);
-    assert_eq!(o.status.code(), Some(1), "a file that is not a report is refused");
+#[test]
+fn verify_says_cannot_verify_for_a_format_1_report_and_lists_what_it_checked() {
+    let out = verify_out(&verify(None, Path::new(FORMAT_1)), 1);
+    let first = out.lines().next().unwrap();
+    assert!(
+        first.starts_with("CANNOT VERIFY: ") && first.contains("cannot compare the pages: report format 1"),
+        "{out}"
+    );
+    assert!(out.contains("  not checked this app cannot compare the pages"), "{out}");
+    assert!(out.contains("  passed      the attached snapshot's SHA-256 c2f2f133"), "{out}");
+
+    // The starter published anew has the same snapshot: the database knows it, the pages stay unchecked.
+    let dir = tempfile::tempdir().unwrap();
+    let db = published(dir.path());
+    let out = verify_out(&verify(Some(&db), Path::new(FORMAT_1)), 1);
+    assert!(
+        out.starts_with("CANNOT VERIFY: ") && out.contains("  passed      the database has this snapshot as version 1")
+    );
+}
+
+#[test]
+fn verify_refuses_a_file_that_is_not_a_pdf_or_not_one_of_ours_with_a_clear_message() {
+    let out = verify_out(&verify(None, Path::new(TEMPLATE)), 1);
+    assert!(out.starts_with("NOT VERIFIED: ") && out.contains("the file is not a PDF (it does not start with %PDF-)"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.pdf");
+    tool("qpdf", &["--empty", empty.to_str().unwrap()]);
+    let out = verify_out(&verify(None, &empty), 1);
+    assert!(out.contains("not a Governance Workbench report: the PDF has no attached framework snapshot"), "{out}");
+
+    let o = verify(None, &dir.path().join("missing.pdf"));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot read"));
 }

@@ -5,7 +5,8 @@
 //! median time, the page count, the file size and the peak memory of a process that does one
 //! export. The same content is then printed to PDF by headless Chromium in the same run, for the
 //! comparison the SPEC asks for; without Chromium that part is skipped, not failed. The starter
-//! template's export is timed too.
+//! template's export is timed too, and so is the strict verify of the large PDF (re-rendering
+//! from its attachments and comparing), for an intact copy and for one with a changed byte.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -14,41 +15,42 @@ use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use governance_core::interchange::to_canonical_json;
-use governance_core::{Finding, Framework, RaciRole, Support};
-use governance_report::{render, ReportInput};
-use sha2::{Digest, Sha256};
+use governance_core::version::{sha256_hex, ReportData, VersionInfo};
+use governance_core::{Framework, RaciRole, Support};
+use governance_report::{render_version, verify, Outcome, Verdict};
 
 const RUNS: usize = 9;
 
 struct Owned {
     fw: Framework,
-    findings: Vec<Finding>,
     json: Vec<u8>,
     hash: String,
+    data: ReportData,
 }
 
 impl Owned {
     fn new(fw: Framework) -> Owned {
         let json = to_canonical_json(&fw);
-        let hash = Sha256::digest(&json).iter().map(|b| format!("{b:02x}")).collect();
-        let findings = governance_core::validate(&fw, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
-        Owned { fw, findings, json, hash }
-    }
-
-    fn input(&self) -> ReportInput<'_> {
-        ReportInput {
-            framework: &self.fw,
-            findings: &self.findings,
-            version: 1,
-            published_at: Utc.with_ymd_and_hms(2026, 11, 26, 11, 39, 9).unwrap(),
-            author: "Amara Okoye",
-            summary: "First published version of the group framework.",
-            snapshot_sha256: &self.hash,
-            previous_sha256: None,
-            changes: &[],
-            signoffs: &[],
-            snapshot_json: &self.json,
-        }
+        let hash = sha256_hex(&json);
+        let published_at = Utc.with_ymd_and_hms(2026, 11, 26, 11, 39, 9).unwrap();
+        let data = ReportData {
+            info: VersionInfo {
+                framework: fw.id.clone(),
+                number: 1,
+                published_at: published_at.to_rfc3339(),
+                author: "Amara Okoye".into(),
+                summary: "First published version of the group framework.".into(),
+                sha256: hash.clone(),
+                previous_sha256: None,
+            },
+            framework: fw.clone(),
+            findings: governance_core::validate(&fw, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()),
+            changes: Vec::new(),
+            signoffs: Vec::new(),
+            snapshot: json.clone(),
+            published_at,
+        };
+        Owned { fw, json, hash, data }
     }
 }
 
@@ -84,7 +86,7 @@ fn stats(mut times: Vec<Duration>) -> (Duration, Duration) {
 fn child() {
     let o = Owned::new(governance_core::sample::large_framework());
     let before = status_kb("VmHWM:");
-    let r = render(&o.input()).expect("renders");
+    let r = render_version(&o.data).expect("renders");
     let after = status_kb("VmHWM:");
     println!("{before} {after} {}", r.pdf.len());
 }
@@ -108,7 +110,8 @@ fn main() {
         mb(large.json.len() as u64),
         ms(build.elapsed())
     );
-    let median = large_export(&large);
+    let (median, pdf) = large_export(&large);
+    large_verify(&pdf);
     peak_memory();
     starter_export();
     chromium_comparison(&large, median);
@@ -117,18 +120,19 @@ fn main() {
     }
 }
 
-/// Times the large export after a warm-up run, prints the figures and returns the median.
-fn large_export(large: &Owned) -> Duration {
+/// Times the large export after a warm-up run, prints the figures and returns the median and
+/// the PDF.
+fn large_export(large: &Owned) -> (Duration, Vec<u8>) {
     // Warm-up (loads the font tables once per process, as the app does on its first export).
     let first_start = Instant::now();
-    let first = render(&large.input()).expect("renders");
+    let first = render_version(&large.data).expect("renders");
     let first_time = first_start.elapsed();
     let mut times = Vec::new();
     let mut cpu = Vec::new();
     for _ in 0..RUNS {
         let c0 = cpu_time();
         let t = Instant::now();
-        let r = render(&large.input()).expect("renders");
+        let r = render_version(&large.data).expect("renders");
         times.push(t.elapsed());
         cpu.push(cpu_time().saturating_sub(c0));
         assert!(r.pdf == first.pdf, "renders differ");
@@ -147,7 +151,44 @@ fn large_export(large: &Owned) -> Duration {
         target(first.pdf.len() < 5 * 1024 * 1024),
         target(median < Duration::from_millis(500))
     );
-    median
+    (median, first.pdf)
+}
+
+/// Times `verify` of the large PDF, intact (VERIFIED) and with one byte of a page changed (NOT
+/// VERIFIED: the slow path that walks both documents to name the page).
+fn large_verify(pdf: &[u8]) {
+    let mut changed = pdf.to_vec();
+    let d = lopdf::Document::load_mem(pdf).expect("parses");
+    let page = d.get_pages()[&200];
+    let contents = d.get_dictionary(page).unwrap().get(b"Contents").unwrap().as_reference().unwrap();
+    let raw = &d.get_object(contents).unwrap().as_stream().unwrap().content;
+    let at = pdf.windows(raw.len()).position(|w| w == raw.as_slice()).expect("the stream is in the file");
+    changed[at + raw.len() / 2] ^= 1;
+    println!(
+        "
+strict verify of the large PDF ({RUNS} runs each):"
+    );
+    for (what, file, verdict) in
+        [("intact", pdf, Verdict::Verified), ("one byte changed", &changed, Verdict::NotVerified)]
+    {
+        let mut times = Vec::new();
+        let mut message = String::new();
+        for _ in 0..RUNS {
+            let t = Instant::now();
+            let v = verify(file);
+            times.push(t.elapsed());
+            assert_eq!(v.verdict(), verdict, "{what}: {:?}", v.checks);
+            message = v.first(Outcome::Failed).map(|c| c.message.clone()).unwrap_or_else(|| "VERIFIED".into());
+        }
+        let (best, median) = stats(times);
+        println!(
+            "  {what:<17} best {}   median {}   target < 1 s: {}",
+            ms(best),
+            ms(median),
+            if median < Duration::from_secs(1) { "met" } else { "MISSED" }
+        );
+        println!("  {:<17} {}", "", message.chars().take(110).collect::<String>());
+    }
 }
 
 /// Peak memory of a process that builds the framework and exports it once.
@@ -172,11 +213,11 @@ fn peak_memory() {
 /// The starter template.
 fn starter_export() {
     let starter = Owned::new(governance_core::starter::starter_framework());
-    let s0 = render(&starter.input()).expect("renders");
+    let s0 = render_version(&starter.data).expect("renders");
     let mut st = Vec::new();
     for _ in 0..RUNS {
         let t = Instant::now();
-        render(&starter.input()).expect("renders");
+        render_version(&starter.data).expect("renders");
         st.push(t.elapsed());
     }
     let (sbest, smedian) = stats(st);

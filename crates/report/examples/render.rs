@@ -1,17 +1,20 @@
-//! Renders a report to a file, for looking at: `cargo run -p governance-report --example render --
-//! [starter|v2|large] OUT.pdf`. `v2` is a second version of the starter with changes and sign-offs.
+//! Renders a report to a file, for looking at and for the samples in `tests/samples/`:
+//! `cargo run -p governance-report --example render -- [starter|v2|large] OUT.pdf`. `v2` is a
+//! second version of the starter with changes and an unsigned sign-off recorded before signing
+//! certificates.
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use governance_core::interchange::to_canonical_json;
-use governance_core::review::Decision;
-use governance_report::{render, ReportInput, SignOffRow};
-use sha2::{Digest, Sha256};
+use governance_core::review::{Decision, SignOff};
+use governance_core::version::{sha256_hex, ReportData, VersionInfo};
+use governance_report::render_version;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let which = args.get(1).map(String::as_str).unwrap_or("starter");
     let out = args.get(2).cloned().unwrap_or_else(|| format!("/tmp/{which}.pdf"));
     let starter = governance_core::starter::starter_framework();
+    let v2 = which == "v2";
     let fw = match which {
         "large" => governance_core::sample::large_framework(),
         "v2" => {
@@ -24,54 +27,54 @@ fn main() {
         }
         _ => starter.clone(),
     };
-    let hex = |b: &[u8]| -> String { Sha256::digest(b).iter().map(|b| format!("{b:02x}")).collect() };
-    let json = to_canonical_json(&fw);
-    let hash = hex(&json);
-    let previous = hex(&to_canonical_json(&starter));
-    let v2 = which == "v2";
-    let changes = if v2 { governance_core::diff::diff(&starter, &fw) } else { Vec::new() };
+    let snapshot = to_canonical_json(&fw);
+    let sha256 = sha256_hex(&snapshot);
+    let published_at = if v2 {
+        Utc.with_ymd_and_hms(2027, 1, 20, 9, 5, 0).unwrap()
+    } else {
+        Utc.with_ymd_and_hms(2026, 11, 26, 11, 39, 9).unwrap()
+    };
+    let legal = &fw.parties[1];
     let signoffs = if v2 {
-        vec![
-            SignOffRow {
-                name: "Dana Okafor".into(),
-                role: "Chief Marketing Officer".into(),
-                decision: Decision::Approved,
-                date: "2027-01-21".into(),
-                comment: String::new(),
-                version_hash: hash.clone(),
-            },
-            SignOffRow {
-                name: "Eleanor Voss".into(),
-                role: "Senior Legal Counsel, Marketing and Consumer Law".into(),
-                decision: Decision::ApprovedWithComments,
-                date: "2027-01-22".into(),
-                comment: "Approved. Tighten the TikTok constraints before the next review.".into(),
-                version_hash: previous.clone(),
-            },
-        ]
+        vec![SignOff {
+            cycle_due: NaiveDate::from_ymd_opt(2027, 2, 1).unwrap(),
+            party: legal.id.clone(),
+            party_name: legal.name.clone(),
+            party_title: legal.title.clone(),
+            decision: Decision::ApprovedWithComments,
+            comment: "Approved. Tighten the TikTok constraints before the next review.".into(),
+            signed_at: "2027-01-22T10:15:00Z".into(),
+            version_number: 2,
+            version_sha256: sha256.clone(),
+            signed: None,
+        }]
     } else {
         Vec::new()
     };
-    let findings = governance_core::validate(&fw, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
-    let input = ReportInput {
-        framework: &fw,
-        findings: &findings,
-        version: if v2 { 2 } else { 1 },
-        published_at: Utc.with_ymd_and_hms(2026, 11, 26, 11, 39, 9).unwrap(),
-        author: "Dana Okafor",
-        summary: if v2 {
-            "Google Ads latency relaxed to 30 minutes; budget pacing re-rated medium risk; one hard stop retired."
-        } else {
-            "First published version, from the starter template."
+    let data = ReportData {
+        info: VersionInfo {
+            framework: fw.id.clone(),
+            number: if v2 { 2 } else { 1 },
+            published_at: published_at.to_rfc3339(),
+            author: "Dana Okafor".into(),
+            summary: if v2 {
+                "Google Ads latency relaxed to 30 minutes; budget pacing re-rated medium risk; one hard stop retired."
+            } else {
+                "First published version, from the starter template."
+            }
+            .into(),
+            sha256,
+            previous_sha256: v2.then(|| sha256_hex(&to_canonical_json(&starter))),
         },
-        snapshot_sha256: &hash,
-        previous_sha256: v2.then_some(previous.as_str()),
-        changes: &changes,
-        signoffs: &signoffs,
-        snapshot_json: &json,
+        findings: governance_core::validate(&fw, published_at.date_naive()),
+        changes: if v2 { governance_core::diff::diff(&starter, &fw) } else { Vec::new() },
+        framework: fw,
+        signoffs,
+        snapshot,
+        published_at,
     };
     let t = std::time::Instant::now();
-    let r = render(&input).expect("renders");
+    let r = render_version(&data).expect("renders");
     eprintln!("{} pages, {} bytes, {:?}, missing {:?}", r.pages, r.pdf.len(), t.elapsed(), r.missing_glyphs);
     std::fs::write(&out, &r.pdf).expect("writes");
 }

@@ -1,58 +1,34 @@
-//! PDF rendering of published framework versions, from the domain types only (no SQL, no Tauri).
+//! PDF rendering of published framework versions, from the domain types only (no SQL, no Tauri),
+//! and the strict check of such a PDF.
 //!
-//! [`render`] lays the report out (SPEC section 4) with its own table and grid layout on plain
-//! printpdf pages, embeds subset DejaVu Sans faces, and finishes the file with lopdf: the
-//! canonical JSON snapshot as an associated file, PDF/A-3b metadata and output intent, a nested
-//! outline, and IDs derived from the content hash. The same input always gives the same bytes.
-//! [`embedded_snapshot`] reads the attached snapshot back (for `governance verify`).
+//! [`render_version`] lays the report of a [`ReportData`] out (SPEC section 4) with its own table
+//! and grid layout on plain printpdf pages, embeds subset DejaVu Sans faces, and finishes the
+//! file with lopdf: two associated files (the canonical JSON snapshot, and the report manifest
+//! with everything else the pages are drawn from), PDF/A-3b metadata and output intent, a nested
+//! outline, and IDs derived from the content hash. The pages are a function of those two files
+//! alone: the same data always gives the same bytes.
+//!
+//! [`verify`] reads both files back, renders the pages again with the renderer of the recorded
+//! report format ([`formats`]) and compares the result with the file byte for byte.
 
+mod attachments;
+mod certificate;
 mod finish;
 mod fonts;
+pub mod formats;
 mod icc;
 mod layout;
 mod sections;
 mod style;
 mod text;
+mod verify;
 
-use chrono::{DateTime, Utc};
+use governance_core::version::{ReportData, ReportManifest};
 use sha2::{Digest, Sha256};
 
+pub use certificate::fingerprint as certificate_fingerprint;
 pub use sections::TITLES as SECTION_TITLES;
-
-/// Everything a report shows. Only `published_at` supplies dates and times: the report never
-/// reads the clock.
-pub struct ReportInput<'a> {
-    pub framework: &'a governance_core::Framework,
-    /// Validation findings of this version; RACI findings appear under the RACI chart, the others at
-    /// the end of the section they concern.
-    pub findings: &'a [governance_core::Finding],
-    pub version: u32,
-    /// Publication time: the only date used anywhere, including the PDF metadata.
-    pub published_at: DateTime<Utc>,
-    pub author: &'a str,
-    /// Change summary written by the publisher.
-    pub summary: &'a str,
-    /// Lowercase hex SHA-256 of `snapshot_json`.
-    pub snapshot_sha256: &'a str,
-    pub previous_sha256: Option<&'a str>,
-    /// Changes since the previous version (empty for version 1).
-    pub changes: &'a [governance_core::diff::Change],
-    /// Sign-offs of this version; when empty, the sign-off page has empty signature lines for the
-    /// review schedule's required signatories.
-    pub signoffs: &'a [SignOffRow],
-    /// The canonical JSON snapshot, embedded as the file attachment.
-    pub snapshot_json: &'a [u8],
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SignOffRow {
-    pub name: String,
-    pub role: String,
-    pub decision: governance_core::review::Decision,
-    pub date: String,
-    pub comment: String,
-    pub version_hash: String,
-}
+pub use verify::{base_revision, verify, Check, CheckKind, Outcome, Verdict, Verification};
 
 #[derive(Debug, Clone)]
 pub struct Rendered {
@@ -78,97 +54,104 @@ fn is_sha256_hex(s: &str) -> bool {
     s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
-/// Renders the report of one published version.
+/// Renders the report of one published version in the current report format.
 ///
-/// Fails when the hashes are not lowercase SHA-256 hex or when `snapshot_sha256` is not the hash
-/// of `snapshot_json` (a report must never print a hash its attachment does not have).
-pub fn render(input: &ReportInput) -> Result<Rendered, ReportError> {
-    if !is_sha256_hex(input.snapshot_sha256) {
-        return Err(ReportError::Input("snapshot_sha256 is not 64 lowercase hex digits".into()));
+/// Fails when the hashes are not lowercase SHA-256 hex, when the version's hash is not the hash
+/// of the snapshot (a report must never print a hash its attachment does not have), or when the
+/// publication time is not the one the version facts record (the manifest keeps only those).
+pub fn render_version(data: &ReportData) -> Result<Rendered, ReportError> {
+    let render = formats::renderer(formats::CURRENT).expect("the current format has a renderer");
+    render(data)
+}
+
+/// Checks that `data` is what its manifest and snapshot will say it is.
+fn check_input(data: &ReportData) -> Result<(), ReportError> {
+    let info = &data.info;
+    if !is_sha256_hex(&info.sha256) {
+        return Err(ReportError::Input("the version's SHA-256 is not 64 lowercase hex digits".into()));
     }
-    if let Some(p) = input.previous_sha256 {
-        if !is_sha256_hex(p) {
-            return Err(ReportError::Input("previous_sha256 is not 64 lowercase hex digits".into()));
-        }
+    if info.previous_sha256.as_deref().is_some_and(|p| !is_sha256_hex(p)) {
+        return Err(ReportError::Input("the previous version's SHA-256 is not 64 lowercase hex digits".into()));
     }
-    let actual = governance_core::version::sha256_hex(input.snapshot_json);
-    if actual != input.snapshot_sha256 {
+    let actual = governance_core::version::sha256_hex(&data.snapshot);
+    if actual != info.sha256 {
+        return Err(ReportError::Input(format!("SHA-256 {} is not the hash of the snapshot ({actual})", info.sha256)));
+    }
+    let recorded = chrono::DateTime::parse_from_rfc3339(&info.published_at).map(|d| d.to_utc());
+    if recorded.ok() != Some(data.published_at) {
         return Err(ReportError::Input(format!(
-            "snapshot_sha256 {} is not the hash of the snapshot ({actual})",
-            input.snapshot_sha256
+            "the publication time {} is not the one the version records ({})",
+            data.published_at.to_rfc3339(),
+            governance_core::text::excerpt(&info.published_at)
         )));
     }
+    Ok(())
+}
 
+/// Report format 2: the pages from `data`, the snapshot and the manifest as associated files.
+fn render_format_2(data: &ReportData) -> Result<Rendered, ReportError> {
+    const FORMAT: u32 = 2;
+    check_input(data)?;
+    let manifest = ReportManifest::new(data, FORMAT).to_bytes();
+    // The pages are drawn from the attachments read back as a verifier reads them, so that they
+    // cannot show anything the file does not hold.
+    let data = &ReportManifest::from_bytes(&manifest)
+        .and_then(|m| ReportData::from_manifest(m, data.snapshot.clone()))
+        .map_err(|e| ReportError::Input(format!("the report data does not read back from its attachments: {e}")))?;
     let mut doc = layout::Doc::new();
-    sections::write(&mut doc, input);
+    sections::write(&mut doc, data);
 
-    let fw = input.framework;
+    let (fw, info) = (&data.framework, &data.info);
     let mut seed = Sha256::new();
     seed.update(b"governance-report/1\0");
-    seed.update(input.snapshot_sha256.as_bytes());
-    seed.update(input.version.to_be_bytes());
+    seed.update(info.sha256.as_bytes());
+    seed.update(info.number.to_be_bytes());
     let digest = seed.finalize();
     let mut id = [0u8; 16];
     id.copy_from_slice(&digest[..16]);
     let org = if fw.organisation.trim().is_empty() { String::new() } else { format!(" of {}", fw.organisation) };
     let meta = finish::Meta {
-        title: format!("{}, version {}", fw.name, input.version),
-        author: input.author,
+        title: format!("{}, version {}", fw.name, info.number),
+        author: &info.author,
         subject: format!(
             "Governance framework{org}: published version {}, {}",
-            input.version,
-            sections::fmt_datetime(&input.published_at)
+            info.number,
+            sections::fmt_datetime(&data.published_at)
         ),
         keywords: format!(
-            "governance framework, autonomous marketing agents, compatibility matrix, RACI, version {}, sha256:{}",
-            input.version, input.snapshot_sha256
+            "governance framework, autonomous marketing agents, compatibility matrix, RACI, version {}, sha256:{}, report format {FORMAT}",
+            info.number, info.sha256
         ),
-        date: input.published_at,
+        date: data.published_at,
         id,
-        attachment_name: sections::attachment_name_for(&fw.id, input.version),
-        attachment_desc: format!(
-            "Canonical JSON snapshot of version {} (SHA-256 {}), the source of this document",
-            input.version, input.snapshot_sha256
-        ),
-        snapshot: input.snapshot_json,
+        producer: formats::producer(FORMAT),
+        files: vec![
+            finish::Attachment {
+                name: sections::attachment_name_for(&fw.id, info.number),
+                desc: format!(
+                    "Canonical JSON snapshot of version {} (SHA-256 {}), the source of this document",
+                    info.number, info.sha256
+                ),
+                relationship: "Source",
+                bytes: &data.snapshot,
+            },
+            finish::Attachment {
+                name: sections::manifest_name_for(&fw.id, info.number),
+                desc: format!(
+                    "Report manifest of version {} (report format {FORMAT}): the version facts, changes, findings \
+                     and sign-offs this document is rendered from",
+                    info.number
+                ),
+                relationship: "Data",
+                bytes: &manifest,
+            },
+        ],
     };
     let pdf = finish::build_pdf(&doc, &meta)?;
     Ok(Rendered { pdf, pages: doc.pages.len() as u32, missing_glyphs: doc.text.missing.iter().copied().collect() })
 }
 
-/// Renders a stored version, from the store's [`ReportData`](governance_core::version::ReportData)
-/// (`Store::report_data`): the adapter the app and the CLI use.
-pub fn render_version(data: &governance_core::version::ReportData) -> Result<Rendered, ReportError> {
-    let signoffs: Vec<SignOffRow> = data
-        .signoffs
-        .iter()
-        .map(|s| SignOffRow {
-            name: s.party_name.clone(),
-            role: s.party_title.clone(),
-            decision: s.decision,
-            date: DateTime::parse_from_rfc3339(&s.signed_at)
-                .map(|d| d.with_timezone(&Utc).format("%Y-%m-%d %H:%M UTC").to_string())
-                .unwrap_or_else(|_| s.signed_at.clone()),
-            comment: s.comment.clone(),
-            version_hash: s.version_sha256.clone(),
-        })
-        .collect();
-    render(&ReportInput {
-        framework: &data.framework,
-        findings: &data.findings,
-        version: data.info.number,
-        published_at: data.published_at,
-        author: &data.info.author,
-        summary: &data.info.summary,
-        snapshot_sha256: &data.info.sha256,
-        previous_sha256: data.info.previous_sha256.as_deref(),
-        changes: &data.changes,
-        signoffs: &signoffs,
-        snapshot_json: &data.snapshot,
-    })
-}
-
 /// The canonical JSON snapshot attached to a report, byte for byte.
 pub fn embedded_snapshot(pdf: &[u8]) -> Result<Vec<u8>, ReportError> {
-    finish::read_attachment(pdf)
+    Ok(attachments::embedded(&attachments::load(pdf)?)?.snapshot)
 }

@@ -3,7 +3,7 @@
 mod common;
 
 use common::{have, pdf_text, write_pdf, Fixture};
-use governance_report::render;
+use governance_report::render_version;
 
 #[test]
 fn characters_the_font_lacks_are_reported_sorted_and_once() {
@@ -11,7 +11,7 @@ fn characters_the_font_lacks_are_reported_sorted_and_once() {
     fw.description.push_str("\n\nReviewed by the 東京 office (東京本社). Sign-off done 🦀.");
     fw.parties[0].title = "Chief Marketing Officer 漢".into();
     let f = Fixture::new(fw);
-    let r = render(&f.input()).expect("renders");
+    let r = render_version(&f.data()).expect("renders");
     assert_eq!(
         r.missing_glyphs,
         vec!['本', '東', '漢', '社', '京', '🦀']
@@ -28,7 +28,7 @@ fn accented_greek_cyrillic_and_symbol_text_is_covered() {
     fw.description = "Zoë Ångström, Łódź, Straße, Ελληνικά, Русский, naïve café, ±5 %, €1,000, “quotes” — dash".into();
     fw.name = "Gouvernance des agents marketing (révision ß)".into();
     let f = Fixture::new(fw);
-    let r = render(&f.input()).expect("renders");
+    let r = render_version(&f.data()).expect("renders");
     assert!(r.missing_glyphs.is_empty(), "unexpectedly missing: {:?}", r.missing_glyphs);
 }
 
@@ -40,7 +40,7 @@ fn a_missing_character_is_drawn_as_a_replacement_and_the_rest_of_the_text_is_kep
     let mut fw = governance_core::starter::starter_framework();
     fw.organisation = "Larkspur 漢 Outdoor Co.".into();
     let f = Fixture::new(fw);
-    let r = render(&f.input()).expect("renders");
+    let r = render_version(&f.data()).expect("renders");
     assert_eq!(r.missing_glyphs, vec!['漢']);
     let dir = tempfile::tempdir().unwrap();
     let path = write_pdf(dir.path(), "cjk.pdf", &r.pdf);

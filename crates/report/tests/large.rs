@@ -7,13 +7,13 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::{have, run, write_pdf, Fixture};
-use governance_report::{embedded_snapshot, render};
+use governance_report::{embedded_snapshot, render_version};
 
 #[test]
 fn the_large_framework_renders_within_a_generous_bound_and_under_five_megabytes() {
     let f = Fixture::new(governance_core::sample::large_framework());
     let start = Instant::now();
-    let r = render(&f.input()).expect("renders");
+    let r = render_version(&f.data()).expect("renders");
     let took = start.elapsed();
     assert!(took < Duration::from_secs(30), "rendering took {took:?}");
     assert!(r.pdf.len() < 5 * 1024 * 1024, "the PDF is {} bytes", r.pdf.len());

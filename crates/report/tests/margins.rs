@@ -5,7 +5,7 @@ mod common;
 
 use common::{adversarial_framework, have, run, wide_framework, write_pdf, Fixture};
 use governance_core::review::Decision;
-use governance_report::render;
+use governance_report::render_version;
 
 const DPI: f32 = 36.0;
 
@@ -82,7 +82,7 @@ fn no_page_of_the_starter_report_has_ink_in_the_outer_margins() {
     if !have("pdftoppm") {
         return;
     }
-    let pdf = render(&Fixture::starter().input()).unwrap().pdf;
+    let pdf = render_version(&Fixture::starter().data()).unwrap().pdf;
     // Content keeps 20 mm from every edge; the running head and footer sit 11-13 mm from the top
     // and bottom edges.
     let problems = ink_in_margins("starter.pdf", &pdf, 17.0, 9.0);
@@ -95,7 +95,7 @@ fn no_page_of_a_wide_framework_has_ink_in_the_outer_margins() {
         return;
     }
     let f = Fixture::new(wide_framework());
-    let r = render(&f.input()).unwrap();
+    let r = render_version(&f.data()).unwrap();
     // The matrix (60 platforms) and the RACI chart (40 parties) go onto landscape pages.
     let d = lopdf::Document::load_mem(&r.pdf).unwrap();
     let landscape = d
@@ -116,15 +116,11 @@ fn a_framework_built_to_break_the_layout_keeps_every_page_inside_its_margins() {
         return;
     }
     let mut f = Fixture::new(adversarial_framework());
-    f.signoffs = vec![governance_report::SignOffRow {
-        name: "S".repeat(200),
-        role: "Role ".repeat(40),
-        decision: Decision::ApprovedWithComments,
-        date: "2027-01-22".into(),
-        comment: "c".repeat(3_000),
-        version_hash: f.hash.clone(),
-    }];
-    let r = render(&f.input()).unwrap();
+    let mut signoff = f.unsigned_signoff(0, Decision::ApprovedWithComments, &"c".repeat(3_000));
+    signoff.party_name = "S".repeat(200);
+    signoff.party_title = "Role ".repeat(40);
+    f.signoffs = vec![signoff];
+    let r = render_version(&f.data()).unwrap();
     assert!(r.missing_glyphs.is_empty(), "{:?}", r.missing_glyphs);
     let problems = ink_in_margins("adversarial.pdf", &r.pdf, 17.0, 9.0);
     assert!(problems.is_empty(), "{problems:#?}");
@@ -144,6 +140,6 @@ fn an_empty_framework_still_renders_every_section() {
     fw.override_policy.kill_switch_holders.clear();
     fw.review_schedule.required_signatories.clear();
     let f = Fixture::new(fw);
-    let r = render(&f.input()).expect("renders");
+    let r = render_version(&f.data()).expect("renders");
     assert!(r.pages >= 14, "cover, contents and twelve sections: {}", r.pages);
 }

@@ -6,7 +6,7 @@ mod common;
 use common::{have, page_text, pdf_text, run, write_pdf, Fixture};
 use governance_core::review::Decision;
 use governance_core::RaciRole;
-use governance_report::{render, SignOffRow, SECTION_TITLES};
+use governance_report::{render_version, SECTION_TITLES};
 
 #[test]
 fn pdftotext_finds_every_section_title_and_every_name_in_the_starter_report() {
@@ -15,7 +15,7 @@ fn pdftotext_finds_every_section_title_and_every_name_in_the_starter_report() {
     }
     let f = Fixture::starter();
     let dir = tempfile::tempdir().unwrap();
-    let path = write_pdf(dir.path(), "starter.pdf", &render(&f.input()).unwrap().pdf);
+    let path = write_pdf(dir.path(), "starter.pdf", &render_version(&f.data()).unwrap().pdf);
     let text = pdf_text(&path);
     let fw = &f.framework;
     let mut expected: Vec<String> = SECTION_TITLES.iter().map(|s| (*s).to_owned()).collect();
@@ -38,7 +38,7 @@ fn every_page_has_the_footer_with_name_version_short_hash_and_page_x_of_y() {
         return;
     }
     let f = Fixture::starter();
-    let r = render(&f.input()).unwrap();
+    let r = render_version(&f.data()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = write_pdf(dir.path(), "starter.pdf", &r.pdf);
     for page in 1..=r.pages {
@@ -57,14 +57,14 @@ fn qpdf_check_passes_on_the_starter_report_and_on_a_second_version() {
     }
     let dir = tempfile::tempdir().unwrap();
     let f = Fixture::starter();
-    let path = write_pdf(dir.path(), "v1.pdf", &render(&f.input()).unwrap().pdf);
+    let path = write_pdf(dir.path(), "v1.pdf", &render_version(&f.data()).unwrap().pdf);
     let (ok, out) = run("qpdf", &["--check", &path]);
     assert!(ok && out.contains("No syntax or stream encoding errors"), "{out}");
 
     let mut new = f.framework.clone();
     new.name = "Larkspur agents governance (Ω revision, ünïcödé)".into();
     let v2 = Fixture::second_version(&f.framework, new);
-    let path = write_pdf(dir.path(), "v2.pdf", &render(&v2.input()).unwrap().pdf);
+    let path = write_pdf(dir.path(), "v2.pdf", &render_version(&v2.data()).unwrap().pdf);
     let (ok, out) = run("qpdf", &["--check", &path]);
     assert!(ok && out.contains("No syntax or stream encoding errors"), "{out}");
 }
@@ -75,7 +75,7 @@ fn pdffonts_shows_both_dejavu_faces_embedded_and_subset() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let path = write_pdf(dir.path(), "starter.pdf", &render(&Fixture::starter().input()).unwrap().pdf);
+    let path = write_pdf(dir.path(), "starter.pdf", &render_version(&Fixture::starter().data()).unwrap().pdf);
     let (ok, out) = run("pdffonts", &[&path]);
     assert!(ok, "{out}");
     let rows: Vec<&str> = out.lines().skip(2).collect();
@@ -95,7 +95,7 @@ fn pdfinfo_shows_title_author_keywords_and_the_publication_date() {
     }
     let f = Fixture::starter();
     let dir = tempfile::tempdir().unwrap();
-    let r = render(&f.input()).unwrap();
+    let r = render_version(&f.data()).unwrap();
     let path = write_pdf(dir.path(), "starter.pdf", &r.pdf);
     let (ok, out) = run("pdfinfo", &["-isodates", &path]);
     assert!(ok, "{out}");
@@ -126,7 +126,7 @@ fn raci_findings_are_printed_on_the_raci_chart_pages() {
         .expect("a finding about the missing A")
         .message
         .clone();
-    let r = render(&f.input()).unwrap();
+    let r = render_version(&f.data()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = write_pdf(dir.path(), "raci.pdf", &r.pdf);
     let pages: Vec<u32> = (1..=r.pages).filter(|p| page_text(&path, *p).contains(&message)).collect();
@@ -145,7 +145,7 @@ fn version_one_says_first_version_and_version_two_lists_changes_and_signoffs() {
     }
     let dir = tempfile::tempdir().unwrap();
     let v1 = Fixture::starter();
-    let path = write_pdf(dir.path(), "v1.pdf", &render(&v1.input()).unwrap().pdf);
+    let path = write_pdf(dir.path(), "v1.pdf", &render_version(&v1.data()).unwrap().pdf);
     let text = pdf_text(&path);
     assert!(text.contains("First version: there is no previous version to compare with."));
     assert!(text.contains("None: this is the first version."));
@@ -159,25 +159,10 @@ fn version_one_says_first_version_and_version_two_lists_changes_and_signoffs() {
     new.platforms[0].contract.required_latency.amount = 45;
     new.hard_stops.remove(1);
     let mut v2 = Fixture::second_version(&v1.framework, new);
-    v2.signoffs = vec![
-        SignOffRow {
-            name: "Dana Okafor".into(),
-            role: "Chief Marketing Officer".into(),
-            decision: Decision::Approved,
-            date: "2027-01-21".into(),
-            comment: "".into(),
-            version_hash: v2.hash.clone(),
-        },
-        SignOffRow {
-            name: "Aisha Bello".into(),
-            role: "CISO".into(),
-            decision: Decision::Rejected,
-            date: "2027-01-22".into(),
-            comment: "Signed the previous version by mistake.".into(),
-            version_hash: v1.hash.clone(),
-        },
-    ];
-    let path = write_pdf(dir.path(), "v2.pdf", &render(&v2.input()).unwrap().pdf);
+    let mut mistaken = v2.unsigned_signoff(1, Decision::Rejected, "Signed the previous version by mistake.");
+    (mistaken.version_number, mistaken.version_sha256) = (1, v1.hash.clone());
+    v2.signoffs = vec![v2.unsigned_signoff(0, Decision::Approved, ""), mistaken];
+    let path = write_pdf(dir.path(), "v2.pdf", &render_version(&v2.data()).unwrap().pdf);
     let text = pdf_text(&path);
     assert!(text.contains("Version 2"));
     assert!(text.contains(v2.previous.as_deref().unwrap()), "the previous hash is printed");

@@ -6,7 +6,7 @@
 mod common;
 
 use common::{adversarial_framework, have, run, two_party_framework, write_pdf, Fixture};
-use governance_report::render;
+use governance_report::render_version;
 
 /// 20 mm: the left and right margins of every page.
 const MARGIN: f64 = 56.69;
@@ -116,7 +116,7 @@ fn every_word_of_the_starter_report_lies_inside_the_margins() {
     if !have("pdftotext") {
         return;
     }
-    let bad = misplaced(&render(&Fixture::starter().input()).unwrap().pdf);
+    let bad = misplaced(&render_version(&Fixture::starter().data()).unwrap().pdf);
     assert!(bad.is_empty(), "{bad:#?}");
 }
 
@@ -127,7 +127,7 @@ fn every_word_of_a_two_party_framework_lies_inside_the_margins() {
     }
     let f = Fixture::new(two_party_framework());
     assert_eq!(f.framework.parties.len(), 2);
-    let bad = misplaced(&render(&f.input()).unwrap().pdf);
+    let bad = misplaced(&render_version(&f.data()).unwrap().pdf);
     assert!(bad.is_empty(), "{bad:#?}");
 }
 
@@ -137,7 +137,7 @@ fn every_word_of_the_large_framework_lies_inside_the_margins() {
         return;
     }
     let f = Fixture::new(governance_core::sample::large_framework());
-    let bad = misplaced(&render(&f.input()).unwrap().pdf);
+    let bad = misplaced(&render_version(&f.data()).unwrap().pdf);
     assert!(bad.is_empty(), "{} misplaced words: {:#?}", bad.len(), &bad[..bad.len().min(40)]);
 }
 
@@ -146,6 +146,6 @@ fn every_word_of_a_framework_built_to_break_the_layout_lies_inside_the_margins()
     if !have("pdftotext") {
         return;
     }
-    let bad = misplaced(&render(&Fixture::new(adversarial_framework()).input()).unwrap().pdf);
+    let bad = misplaced(&render_version(&Fixture::new(adversarial_framework()).data()).unwrap().pdf);
     assert!(bad.is_empty(), "{} misplaced words: {:#?}", bad.len(), &bad[..bad.len().min(40)]);
 }

@@ -108,18 +108,18 @@ fn readable_path<'a>(ctx: &Ctx<'a>, path: &'a str, fallback: Option<&'a str>) ->
 }
 
 pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
-    let input = ctx.input;
+    let (info, changes) = (&ctx.data.info, &ctx.data.changes);
     start.open(doc, false);
-    if input.version <= 1 || input.previous_sha256.is_none() {
+    if info.number <= 1 || info.previous_sha256.is_none() {
         doc.para("First version: there is no previous version to compare with.", BODY, 0.0, 6.0);
-        if input.changes.is_empty() {
+        if changes.is_empty() {
             return;
         }
     }
-    let count = |k: ChangeKind| input.changes.iter().filter(|c| c.kind == k).count();
-    if input.changes.is_empty() {
+    let count = |k: ChangeKind| changes.iter().filter(|c| c.kind == k).count();
+    if changes.is_empty() {
         doc.para(
-            &format!("No field changed between version {} and version {}.", input.version - 1, input.version),
+            &format!("No field changed between version {} and version {}.", info.number - 1, info.number),
             BODY,
             0.0,
             6.0,
@@ -130,8 +130,8 @@ pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
         &format!(
             "Field-level changes from version {} to version {}: {} added, {} removed, {} changed. Items are named by \
              their current names; the path below each names the field in the JSON snapshot.",
-            input.version.saturating_sub(1),
-            input.version,
+            info.number.saturating_sub(1),
+            info.number,
             thousands(count(ChangeKind::Added)),
             thousands(count(ChangeKind::Removed)),
             thousands(count(ChangeKind::Changed))
@@ -147,7 +147,7 @@ pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
         Column::new("Before", (w - 222.0) / 2.0),
         Column::new("After", (w - 222.0) / 2.0),
     ];
-    let rows = input.changes.iter().map(|c: &Change| change_row(ctx, c)).collect();
+    let rows = changes.iter().map(|c: &Change| change_row(ctx, c)).collect();
     doc.table(&cols, rows, &TABLE);
 }
 

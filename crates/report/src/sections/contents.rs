@@ -81,7 +81,7 @@ fn about(doc: &mut Doc, ctx: &Ctx) {
              by legal counsel, auditors and the people named in it. Sections {first} to {last} describe the \
              framework; section {changes} lists what changed since the previous version; section {signoff} records \
              the sign-offs.",
-            ctx.input.version, ctx.fw.name
+            ctx.data.info.number, ctx.fw.name
         ),
         "Validation findings (errors and warnings from the framework's rules) are listed at the end of the \
          section they concern. Colours in the matrix and the RACI chart always come with a symbol or a letter, \

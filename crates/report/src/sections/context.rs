@@ -2,12 +2,11 @@
 
 use std::collections::HashMap;
 
+use governance_core::version::ReportData;
 use governance_core::{Finding, Framework, Party, Section};
 
-use crate::ReportInput;
-
 pub(super) struct Ctx<'a> {
-    pub input: &'a ReportInput<'a>,
+    pub data: &'a ReportData,
     pub fw: &'a Framework,
     pub party: HashMap<&'a str, &'a Party>,
     pub platform: HashMap<&'a str, &'a str>,
@@ -18,10 +17,10 @@ pub(super) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub(super) fn new(input: &'a ReportInput<'a>) -> Ctx<'a> {
-        let fw = input.framework;
+    pub(super) fn new(data: &'a ReportData) -> Ctx<'a> {
+        let fw = &data.framework;
         Ctx {
-            input,
+            data,
             fw,
             party: fw.parties.iter().map(|p| (p.id.as_str(), p)).collect(),
             platform: fw.platforms.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect(),
@@ -87,6 +86,11 @@ impl<'a> Ctx<'a> {
 
     /// The name of the attached snapshot file.
     pub(super) fn attachment_name(&self) -> String {
-        super::format::attachment_name_for(&self.fw.id, self.input.version)
+        super::format::attachment_name_for(&self.fw.id, self.data.info.number)
+    }
+
+    /// The name of the attached report manifest.
+    pub(super) fn manifest_name(&self) -> String {
+        super::format::manifest_name_for(&self.fw.id, self.data.info.number)
     }
 }

@@ -19,7 +19,7 @@ pub(super) fn render(doc: &mut Doc, ctx: &Ctx) {
 
 /// The framework's name, organisation, version and publication date, large.
 fn title_block(doc: &mut Doc, ctx: &Ctx) {
-    let (input, fw) = (ctx.input, ctx.fw);
+    let (info, fw) = (&ctx.data.info, ctx.fw);
     let x = doc.left();
     let w = doc.content_w();
     doc.y = 96.0;
@@ -40,10 +40,10 @@ fn title_block(doc: &mut Doc, ctx: &Ctx) {
     }
     doc.y += 26.0;
     let ver = Style::new(Face::Bold, 20.0, INK);
-    doc.text_at(x, doc.y + ver.ascent(), ver, format!("Version {}", input.version));
+    doc.text_at(x, doc.y + ver.ascent(), ver, format!("Version {}", info.number));
     doc.y += ver.leading() + 2.0;
     doc.para(
-        &format!("Published {}", fmt_datetime(&input.published_at)),
+        &format!("Published {}", fmt_datetime(&ctx.data.published_at)),
         Style::new(Face::Regular, 11.0, INK),
         0.0,
         26.0,
@@ -52,9 +52,9 @@ fn title_block(doc: &mut Doc, ctx: &Ctx) {
 
 /// Who published what and when, and the two hashes.
 fn facts(doc: &mut Doc, ctx: &Ctx) {
-    let (input, fw) = (ctx.input, ctx.fw);
-    let previous = match input.previous_sha256 {
-        Some(h) => cell(h),
+    let (info, fw) = (&ctx.data.info, ctx.fw);
+    let previous = match &info.previous_sha256 {
+        Some(h) => cell(h.as_str()),
         None => cell_styled("None: this is the first version.", CELL_MUTED),
     };
     kv(
@@ -63,35 +63,38 @@ fn facts(doc: &mut Doc, ctx: &Ctx) {
             ("Organisation", text_or(&fw.organisation, "Not named")),
             ("Framework id", cell(fw.id.clone())),
             ("Jurisdictions", cell(ctx.jurisdictions())),
-            ("Version", cell(input.version.to_string())),
-            ("Published", cell(fmt_datetime(&input.published_at))),
-            ("Published by", text_or(input.author, "Not recorded")),
-            ("Change summary", text_or(input.summary, "No summary was written.")),
-            ("Snapshot SHA-256", cell(input.snapshot_sha256)),
+            ("Version", cell(info.number.to_string())),
+            ("Published", cell(fmt_datetime(&ctx.data.published_at))),
+            ("Published by", text_or(&info.author, "Not recorded")),
+            ("Change summary", text_or(&info.summary, "No summary was written.")),
+            ("Snapshot SHA-256", cell(info.sha256.as_str())),
             ("Previous version SHA-256", previous),
         ],
         118.0,
     );
 }
 
-/// What the hash covers and how to check it.
+/// What the hash covers, what the pages are made from and how to check them.
 fn hash_notes(doc: &mut Doc, ctx: &Ctx) {
     doc.para(
-        "What the hash covers: the snapshot SHA-256 is computed over the canonical JSON of this version, \
-         which is attached to this file. It covers everything in this document except the sign-off page, \
-         which is added after publication. The previous version's hash links this version to the one before \
-         it (a hash chain).",
+        "What the hash covers: the snapshot SHA-256 is computed over the canonical JSON of the framework as \
+         published, which is attached to this file. The changes, the findings and the sign-offs are in a second \
+         attached file, the report manifest, with the facts of this version. The previous version's hash links \
+         this version to the one before it (a hash chain).",
         NOTE,
         0.0,
         6.0,
     );
     doc.para(
         &format!(
-            "Attached file: {} (canonical JSON, {}). To check that this PDF matches the stored version, run \
-             \u{201C}governance verify\u{201D} on it: it recomputes the hash of the attachment and compares it \
-             with the hash printed here and with the database.",
+            "Attached files: {} (canonical JSON, {}) and {} (report manifest, report format {}). Every page is \
+             rendered from these two files alone. To check this PDF, run \u{201C}governance verify\u{201D} on it: \
+             it checks the snapshot against its hash, renders the pages again from the attached files and compares \
+             the result with this file byte for byte. No database is needed.",
             ctx.attachment_name(),
-            plural(ctx.input.snapshot_json.len(), "byte", "bytes")
+            plural(ctx.data.snapshot.len(), "byte", "bytes"),
+            ctx.manifest_name(),
+            crate::formats::CURRENT
         ),
         NOTE,
         0.0,

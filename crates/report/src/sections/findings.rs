@@ -10,7 +10,7 @@ use crate::style::{CELL, NOTE, SMALL_MUTED};
 
 /// The validation findings of some sections, or a sentence saying there are none.
 pub(super) fn findings(doc: &mut Doc, ctx: &Ctx, sections: &[Section], title: &str) {
-    let list: Vec<&Finding> = ctx.input.findings.iter().filter(|f| sections.contains(&f.section)).collect();
+    let list: Vec<&Finding> = ctx.data.findings.iter().filter(|f| sections.contains(&f.section)).collect();
     h3(doc, title);
     if list.is_empty() {
         doc.para("No validation findings.", NOTE, 0.0, 4.0);

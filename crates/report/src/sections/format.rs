@@ -68,6 +68,11 @@ pub(crate) fn attachment_name_for(id: &str, version: u32) -> String {
     format!("{id}-v{version}.json")
 }
 
+/// Sorts after the snapshot's name, as a PDF name tree needs.
+pub(crate) fn manifest_name_for(id: &str, version: u32) -> String {
+    format!("{id}-v{version}.manifest.json")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,8 +14,7 @@ pub(super) fn render(doc: &mut Doc, ctx: &Ctx) {
     let total = doc.pages.len();
     let name = doc.text.clean(SMALL.face, &ctx.fw.name);
     let org = doc.text.clean(SMALL.face, &ctx.fw.organisation);
-    let tail =
-        format!("  \u{00B7}  Version {}  \u{00B7}  {}", ctx.input.version, short_hash(ctx.input.snapshot_sha256));
+    let tail = format!("  \u{00B7}  Version {}  \u{00B7}  {}", ctx.data.info.number, short_hash(&ctx.data.info.sha256));
     for i in 0..total {
         doc.cur = i;
         // The cover has no running head.

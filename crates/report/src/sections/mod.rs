@@ -24,13 +24,13 @@ mod review_schedule;
 mod scope;
 mod signoff;
 
+use governance_core::version::ReportData;
 use governance_core::Section;
 
 use crate::layout::Doc;
-use crate::ReportInput;
 use context::Ctx;
 
-pub(crate) use format::{attachment_name_for, fmt_datetime};
+pub(crate) use format::{attachment_name_for, fmt_datetime, manifest_name_for};
 
 /// What a numbered section is about, for the sentences that describe the report's structure.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -102,8 +102,8 @@ fn numbers_of(part: Part) -> (usize, usize) {
     (first, numbers.next_back().unwrap_or(first))
 }
 
-pub(crate) fn write(doc: &mut Doc, input: &ReportInput) {
-    let ctx = Ctx::new(input);
+pub(crate) fn write(doc: &mut Doc, data: &ReportData) {
+    let ctx = Ctx::new(data);
     cover::render(doc, &ctx);
     let contents_page = contents::reserve(doc);
     // The outline entry of each section, for the contents page.

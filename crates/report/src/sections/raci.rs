@@ -70,7 +70,7 @@ pub(super) fn legend_entries() -> Vec<Swatch<'static>> {
 fn grid_spec(ctx: &Ctx) -> GridSpec<'static> {
     let fw = ctx.fw;
     let flagged: HashSet<&str> = ctx
-        .input
+        .data
         .findings
         .iter()
         .filter(|f| f.section == Section::Raci && f.severity == Severity::Error)

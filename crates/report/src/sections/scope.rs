@@ -89,7 +89,7 @@ fn at_a_glance(doc: &mut Doc, ctx: &Ctx) {
     ];
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     let (mut te, mut tw) = (0, 0);
-    let findings = ctx.input.findings;
+    let findings = &ctx.data.findings;
     for (s, what) in holdings(ctx) {
         let e = findings.iter().filter(|f| f.section == s && f.severity == Severity::Error).count();
         let wn = findings.iter().filter(|f| f.section == s && f.severity == Severity::Warning).count();

@@ -1,31 +1,32 @@
-//! Section: the sign-offs of this version, or signature blocks for the required signatories.
+//! Section: the sign-offs of this version, each with its signer, decision, time, certificate
+//! fingerprint and whether it is signed; or signature blocks for the required signatories.
 
-use super::blocks::{kv, text_or, DASH};
+use chrono::{DateTime, Utc};
+use governance_core::review::{Decision, SignOff};
+
+use super::blocks::{h3, kv, text_or};
 use super::context::Ctx;
-use super::format::short_hash;
+use super::format::{fmt_date, short_hash};
 use super::Opening;
+use crate::certificate::{fingerprint, fingerprint_lines};
 use crate::fonts::Face;
-use crate::layout::{cell, cell_styled, Block, Cell, Column, Doc, TABLE};
+use crate::layout::{cell, cell_styled, Block, Cell, Doc};
 use crate::style::{Style, CELL, CELL_BOLD, CELL_MUTED, ERROR_RED, GOOD_GREEN, INK, MUTED, NAVY, NOTE, RULE, WHITE};
-use crate::SignOffRow;
 
 pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
-    let input = ctx.input;
+    let info = &ctx.data.info;
     start.open(doc, false);
-    kv(
-        doc,
-        vec![("Version", cell(input.version.to_string())), ("Snapshot SHA-256", cell(input.snapshot_sha256))],
-        118.0,
-    );
+    kv(doc, vec![("Version", cell(info.number.to_string())), ("Snapshot SHA-256", cell(info.sha256.as_str()))], 118.0);
     doc.gap(8.0);
     doc.para(
-        "A sign-off is valid only for the version whose hash it names. This page is added after publication and \
-         is not covered by the hash.",
+        "A sign-off is valid only for the version whose hash it names. Sign-offs are recorded after publication: \
+         the snapshot hash does not cover them, the attached report manifest does. A signed sign-off's statement, \
+         CMS signature and certificate are in the manifest, and \u{201C}governance verify\u{201D} checks them.",
         NOTE,
         0.0,
         10.0,
     );
-    if !input.signoffs.is_empty() {
+    if !ctx.data.signoffs.is_empty() {
         recorded(doc, ctx);
         return;
     }
@@ -44,37 +45,64 @@ pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
     }
 }
 
-/// The recorded sign-offs, each saying whether it names this version.
+/// The recorded sign-offs, one block each, kept on one page where it fits.
 fn recorded(doc: &mut Doc, ctx: &Ctx) {
-    let w = doc.content_w();
-    let cols = [
-        Column::new("Signatory", 120.0),
-        Column::new("Decision", 82.0),
-        Column::new("Date", 72.0),
-        Column::new("Comment", w - 120.0 - 82.0 - 72.0 - 86.0),
-        Column::new("Version hash", 86.0),
-    ];
-    let rows = ctx.input.signoffs.iter().map(|s| row(ctx, s)).collect();
-    doc.table(&cols, rows, &TABLE);
+    let n = ctx.data.signoffs.len();
+    for (i, s) in ctx.data.signoffs.iter().enumerate() {
+        doc.ensure(190.0);
+        h3(doc, &format!("Sign-off {} of {n}", i + 1));
+        kv(doc, facts(ctx, s), 118.0);
+        doc.gap(6.0);
+    }
 }
 
-fn row(ctx: &Ctx, s: &SignOffRow) -> Vec<Cell> {
-    let matches = s.version_hash.eq_ignore_ascii_case(ctx.input.snapshot_sha256);
-    let hash = vec![
-        Block::new(short_hash(&s.version_hash).to_owned(), CELL),
-        if matches {
+fn facts(ctx: &Ctx, s: &SignOff) -> Vec<(&'static str, Cell)> {
+    let decision_color = if s.decision == Decision::Rejected { ERROR_RED } else { GOOD_GREEN };
+    let this_version = s.version_sha256.eq_ignore_ascii_case(&ctx.data.info.sha256);
+    let version = vec![
+        Block::new(format!("Version {}, SHA-256 {}", s.version_number, short_hash(&s.version_sha256)), CELL),
+        if this_version {
             Block::new("\u{2713} this version", Style { color: GOOD_GREEN, ..CELL_BOLD })
         } else {
             Block::new("\u{2716} another version", Style { color: ERROR_RED, ..CELL_BOLD })
         },
     ];
+    let (signature, certificate) = match &s.signed {
+        Some(signed) => (
+            vec![
+                Block::new("Signed", Style { color: GOOD_GREEN, ..CELL_BOLD }),
+                Block::new(
+                    "The statement, its CMS signature and the certificate are in the attached manifest",
+                    CELL_MUTED,
+                ),
+            ],
+            match fingerprint(&signed.certificate) {
+                Some(f) => fingerprint_lines(&f).into_iter().map(|l| Block::new(l, CELL)).collect(),
+                None => cell_styled("The certificate is not readable", Style { color: ERROR_RED, ..CELL_BOLD }),
+            },
+        ),
+        None => (
+            cell_styled("Unsigned (recorded before signing certificates)", Style { color: ERROR_RED, ..CELL_BOLD }),
+            cell_styled("None: not counted as a signed approval", CELL_MUTED),
+        ),
+    };
     vec![
-        vec![Block::new(s.name.clone(), CELL_BOLD), Block::new(s.role.clone(), CELL_MUTED)],
-        cell_styled(s.decision.label(), CELL_BOLD),
-        cell(s.date.clone()),
-        text_or(&s.comment, DASH),
-        hash,
+        ("Signatory", vec![Block::new(s.party_name.clone(), CELL_BOLD), Block::new(s.party_title.clone(), CELL_MUTED)]),
+        ("Decision", cell_styled(s.decision.label(), Style { color: decision_color, ..CELL_BOLD })),
+        ("Time", cell(format!("{}, from the signer's clock", signed_at(&s.signed_at)))),
+        ("Review cycle", cell(format!("Due {}", fmt_date(&s.cycle_due)))),
+        ("Version signed", version),
+        ("Signature", signature),
+        ("Certificate SHA-256", certificate),
+        ("Comment", text_or(&s.comment, "No comment.")),
     ]
+}
+
+/// An RFC 3339 time in UTC to the second; anything else as recorded.
+fn signed_at(s: &str) -> String {
+    DateTime::parse_from_rfc3339(s)
+        .map(|d| d.with_timezone(&Utc).format("%Y-%m-%d %H:%M:%S UTC").to_string())
+        .unwrap_or_else(|_| s.to_owned())
 }
 
 /// A block to sign on paper: the signatory, decision boxes, signature, date and comment lines.

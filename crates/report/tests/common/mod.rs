@@ -7,25 +7,27 @@ use std::process::Command;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use governance_core::diff::Change;
 use governance_core::interchange::to_canonical_json;
+use governance_core::review::{Decision, SignOff};
+use governance_core::version::{ReportData, VersionInfo};
 use governance_core::{Finding, Framework};
-use governance_report::{ReportInput, SignOffRow};
 use sha2::{Digest, Sha256};
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Everything a `ReportInput` borrows, owned.
+/// The parts of a `ReportData`, to change one at a time before `data()`.
 pub struct Fixture {
     pub framework: Framework,
     pub findings: Vec<Finding>,
     pub version: u32,
     pub published_at: DateTime<Utc>,
+    pub summary: String,
     pub json: Vec<u8>,
     pub hash: String,
     pub previous: Option<String>,
     pub changes: Vec<Change>,
-    pub signoffs: Vec<SignOffRow>,
+    pub signoffs: Vec<SignOff>,
 }
 
 impl Fixture {
@@ -38,6 +40,7 @@ impl Fixture {
             findings,
             version: 1,
             published_at: Utc.with_ymd_and_hms(2026, 11, 26, 11, 39, 9).unwrap(),
+            summary: "First published version, reviewed with legal and security.".into(),
             json,
             hash,
             previous: None,
@@ -62,19 +65,41 @@ impl Fixture {
         f
     }
 
-    pub fn input(&self) -> ReportInput<'_> {
-        ReportInput {
-            framework: &self.framework,
-            findings: &self.findings,
-            version: self.version,
+    pub fn data(&self) -> ReportData {
+        ReportData {
+            info: VersionInfo {
+                framework: self.framework.id.clone(),
+                number: self.version,
+                published_at: self.published_at.to_rfc3339(),
+                author: "Dana Okafor".into(),
+                summary: self.summary.clone(),
+                sha256: self.hash.clone(),
+                previous_sha256: self.previous.clone(),
+            },
+            framework: self.framework.clone(),
+            findings: self.findings.clone(),
+            changes: self.changes.clone(),
+            signoffs: self.signoffs.clone(),
+            snapshot: self.json.clone(),
             published_at: self.published_at,
-            author: "Dana Okafor",
-            summary: "First published version, reviewed with legal and security.",
-            snapshot_sha256: &self.hash,
-            previous_sha256: self.previous.as_deref(),
-            changes: &self.changes,
-            signoffs: &self.signoffs,
-            snapshot_json: &self.json,
+        }
+    }
+
+    /// An unsigned sign-off (recorded before certificates) of this version by the party at
+    /// `party` in the framework's list.
+    pub fn unsigned_signoff(&self, party: usize, decision: Decision, comment: &str) -> SignOff {
+        let p = &self.framework.parties[party];
+        SignOff {
+            cycle_due: NaiveDate::from_ymd_opt(2027, 2, 1).unwrap(),
+            party: p.id.clone(),
+            party_name: p.name.clone(),
+            party_title: p.title.clone(),
+            decision,
+            comment: comment.into(),
+            signed_at: "2027-01-22T10:15:00Z".into(),
+            version_number: self.version,
+            version_sha256: self.hash.clone(),
+            signed: None,
         }
     }
 }
@@ -181,4 +206,73 @@ pub fn page_text(path: &str, page: u32) -> String {
     let (ok, text) = run("pdftotext", &["-enc", "UTF-8", "-f", &p, "-l", &p, path, "-"]);
     assert!(ok, "pdftotext failed: {text}");
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The PDF with the attached file of this relationship (`Source`: the snapshot, `Data`: the
+/// manifest) replaced by `bytes`, saved again by lopdf: what someone editing an attachment does.
+pub fn with_attachment(pdf: &[u8], relationship: &[u8], bytes: &[u8]) -> Vec<u8> {
+    use lopdf::Object;
+    let mut d = lopdf::Document::load_mem(pdf).expect("parses");
+    let spec = d
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .find(|s| s.get(b"AFRelationship").and_then(Object::as_name).ok() == Some(relationship))
+        .expect("the attachment's file specification")
+        .clone();
+    let ef = spec.get(b"EF").and_then(Object::as_dict).unwrap().get(b"F").and_then(Object::as_reference).unwrap();
+    let stream = d.get_object_mut(ef).unwrap().as_stream_mut().unwrap();
+    stream.dict.remove(b"Filter");
+    stream.set_content(bytes.to_vec());
+    let mut out = Vec::new();
+    d.save_to(&mut out).expect("saves");
+    out
+}
+
+/// The attached file of this relationship, decompressed.
+pub fn attachment(pdf: &[u8], relationship: &[u8]) -> Vec<u8> {
+    use lopdf::Object;
+    let d = lopdf::Document::load_mem(pdf).expect("parses");
+    let spec = d
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .find(|s| s.get(b"AFRelationship").and_then(Object::as_name).ok() == Some(relationship))
+        .expect("the attachment's file specification");
+    let ef = spec.get(b"EF").and_then(Object::as_dict).unwrap().get(b"F").and_then(Object::as_reference).unwrap();
+    d.get_object(ef).and_then(Object::as_stream).unwrap().decompressed_content().unwrap()
+}
+
+/// A certificate PEM that decodes (three bytes of DER): enough for every check but the CMS one.
+pub const TEST_CERTIFICATE: &str = "-----BEGIN CERTIFICATE-----\nAAEC\n-----END CERTIFICATE-----\n";
+
+/// A sign-off of this version by the party at `party`, signed: its statement says exactly what
+/// the sign-off lists, with `certificate`. The signature bytes are not a real CMS signature.
+pub fn signed_signoff(f: &Fixture, party: usize, certificate: &str) -> SignOff {
+    use governance_core::signoff::{SignedStatement, Statement, STATEMENT_KIND, STATEMENT_VERSION};
+    let mut s = f.unsigned_signoff(party, Decision::Approved, "Approved after the January review.");
+    let statement = Statement {
+        kind: STATEMENT_KIND.into(),
+        statement_version: STATEMENT_VERSION,
+        framework: f.framework.id.clone(),
+        version: f.version,
+        snapshot_sha256: f.hash.clone(),
+        cycle_due: s.cycle_due,
+        party: s.party.clone(),
+        decision: s.decision,
+        comment: s.comment.clone(),
+        signed_at: s.signed_at.clone(),
+    };
+    s.signed = Some(SignedStatement {
+        statement: String::from_utf8(statement.to_bytes()).unwrap(),
+        signature: "MIIBnotarealsignature".into(),
+        certificate: certificate.into(),
+    });
+    s
+}
+
+/// `fw` with a certificate registered for the party at `party`.
+pub fn with_certificate(mut fw: Framework, party: usize, certificate: &str) -> Framework {
+    fw.parties[party].certificate = Some(certificate.into());
+    fw
 }

@@ -1,0 +1,63 @@
+//! The committed sample reports (`tests/samples/`, see its README) pin the rendering: a format-2
+//! sample's attached data must render again to exactly its bytes, so any change to the rendering
+//! fails here until the report format number is bumped and the old renderer kept.
+
+use governance_core::version::{ReportData, ReportManifest};
+use governance_report::{embedded_snapshot, formats, verify, CheckKind, Outcome, Verdict};
+
+const FORMAT_2: [&str; 2] = ["starter-v1-format2.pdf", "starter-v2-format2.pdf"];
+
+fn sample(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/samples/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn each_format_2_sample_renders_again_from_its_own_attachments_to_the_committed_bytes() {
+    for name in FORMAT_2 {
+        let pdf = sample(name);
+        let manifest = verify(&pdf).manifest.unwrap_or_else(|| panic!("{name} has a readable manifest"));
+        assert_eq!(manifest.report_format, 2, "{name}");
+        let data = ReportData::from_manifest(manifest, embedded_snapshot(&pdf).unwrap()).unwrap();
+        let again = formats::render(2, &data).expect("format 2 has a renderer").unwrap();
+        assert!(
+            again.pdf == pdf,
+            "{name}: the rendering changed; give the new rendering a new report format number and keep the format-2 \
+             renderer (never regenerate a sample to make this pass)"
+        );
+    }
+}
+
+#[test]
+fn the_format_2_samples_are_verified_the_second_with_its_changes_and_unsigned_sign_off() {
+    for name in FORMAT_2 {
+        let v = verify(&sample(name));
+        assert_eq!(v.verdict(), Verdict::Verified, "{name}: {:#?}", v.checks);
+    }
+    let v2 = verify(&sample(FORMAT_2[1])).manifest.unwrap();
+    assert!(!v2.changes.is_empty() && v2.signoffs.len() == 1 && v2.signoffs[0].signed.is_none());
+}
+
+#[test]
+fn the_format_1_sample_cannot_be_verified_and_says_that_it_checked_the_snapshot_hash() {
+    let v = verify(&sample("starter-v1-format1.pdf"));
+    assert_eq!(v.verdict(), Verdict::CannotVerify, "{:#?}", v.checks);
+    assert_eq!(v.report_format, Some(1));
+    let why = v.first(Outcome::NotChecked).unwrap();
+    assert_eq!(why.kind, CheckKind::Format);
+    assert!(why.message.starts_with("this app cannot compare the pages: report format 1"), "{}", why.message);
+    let hash = v.checks.iter().find(|c| c.kind == CheckKind::SnapshotHash).unwrap();
+    assert_eq!(hash.outcome, Outcome::Passed, "{}", hash.message);
+    // The same version as the format-2 starter sample: one snapshot, two formats.
+    let format_2 = ReportManifest::from_bytes(&manifest_bytes(&sample(FORMAT_2[0]))).unwrap();
+    assert_eq!(v.snapshot_sha256.as_deref(), Some(format_2.version.sha256.as_str()));
+}
+
+/// The manifest attachment, read the way any PDF tool would.
+fn manifest_bytes(pdf: &[u8]) -> Vec<u8> {
+    let d = lopdf::Document::load_mem(pdf).unwrap();
+    let af = d.catalog().unwrap().get(b"AF").unwrap().as_array().unwrap().clone();
+    let spec = d.get_dictionary(af[1].as_reference().unwrap()).unwrap();
+    let ef = spec.get(b"EF").unwrap().as_dict().unwrap().get(b"F").unwrap().as_reference().unwrap();
+    d.get_object(ef).unwrap().as_stream().unwrap().decompressed_content().unwrap()
+}

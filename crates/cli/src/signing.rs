@@ -146,10 +146,103 @@ pub fn key(cmd: &KeyCommand, db: Option<&Path>, actor: &str) -> Result<ExitCode,
     Ok(ExitCode::SUCCESS)
 }
 
-/// Records the sign-off in a `.signoff` file.
+/// Records the sign-off of a `.signoff` file, or the sign-offs of a signed report PDF.
 pub fn import_signoff(store: &mut Store, file: &Path) -> Result<ExitCode, Error> {
-    let signed = SignOffFile::parse(&read(file)?)?.signed;
-    let done = store.record_signoff(&signed, chrono::Local::now().date_naive())?;
+    let bytes = read(file)?;
+    if bytes.starts_with(b"%PDF-") {
+        return import_signed_pdf(store, file, &bytes);
+    }
+    let signed = SignOffFile::parse(&bytes)?.signed;
+    report_recorded(&store.record_signoff(&signed, chrono::Local::now().date_naive())?);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What `governance sign` signs.
+pub struct SignArgs<'a> {
+    pub file: &'a Path,
+    pub key: &'a Path,
+    pub decided: governance_core::signoff::Decided,
+    pub out: &'a Path,
+}
+
+/// Signs a report PDF on any machine, with no database: the PDF must verify strictly; the
+/// signatory's statement about its version is signed, the PDF is rendered again with that
+/// sign-off added and signed as a PDF by the signatory, and a `.signoff` file is written beside it.
+pub fn sign(args: &SignArgs) -> Result<ExitCode, Error> {
+    use governance_core::signoff::{record_of, SignedStatement, Statement};
+    let pdf = read(args.file)?;
+    let mut data = verified_report(args.file, &pdf)?;
+    let signer = governance_core::store::read_key_file(args.key)?
+        .unlock(&passphrase("Passphrase of your key file: ", false)?)
+        .map_err(refused)?;
+    let now = chrono::Utc::now();
+    let info = &data.info;
+    let statement = Statement::for_version(
+        &data.framework,
+        info.number,
+        &info.sha256,
+        data.review_cycle_due,
+        signer.certificate(),
+        &args.decided,
+        now,
+    )?;
+    let signed = SignedStatement::sign(&statement, &signer)?;
+    // The report lists a party's newest sign-off in a cycle, as the store keeps it.
+    data.signoffs.retain(|s| !(s.party == statement.party && s.cycle_due == statement.cycle_due));
+    data.signoffs.push(record_of(&statement, &signed, &data.framework)?);
+    let rendered =
+        governance_report::render_version(&data).map_err(|e| Error::Io(format!("the PDF could not be made: {e}")))?;
+    let name = signer.certificate().common_name().unwrap_or_else(|| statement.party.clone());
+    let reason = format!("Sign-off of version {}: {}", info.number, statement.decision.label());
+    let signed_pdf = governance_signing::pdf::sign_pdf(&rendered.pdf, &signer, now, &name, &reason).map_err(refused)?;
+    governance_core::fsutil::write_atomically(args.out, &signed_pdf)?;
+    let signoff_file = args.out.with_extension("signoff");
+    let text = SignOffFile::new(signed).to_pretty_json();
+    governance_core::fsutil::write_atomically(&signoff_file, text.as_bytes())?;
+    println!(
+        "signed version {} of {} as {} ({}): {}",
+        info.number,
+        info.framework,
+        statement.party,
+        statement.decision.label(),
+        args.out.display()
+    );
+    println!("the sign-off alone: {}; import either with `governance import-signoff`", signoff_file.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The report data of a PDF that verifies strictly; anything else is refused with the reason.
+fn verified_report(file: &Path, pdf: &[u8]) -> Result<governance_core::version::ReportData, Error> {
+    let v = governance_report::verify(pdf);
+    if v.verdict() != governance_report::Verdict::Verified {
+        let why = v.checks.iter().find(|c| c.outcome != governance_report::Outcome::Passed);
+        return Err(Error::Refused(format!(
+            "{} does not verify, so it is not signed or imported: {}",
+            file.display(),
+            why.map_or("not every check could be made", |c| c.message.as_str())
+        )));
+    }
+    let base = governance_report::base_revision(pdf).map_err(|e| Error::Parse(e.to_string()))?;
+    let snapshot = governance_report::embedded_snapshot(base).map_err(|e| Error::Parse(e.to_string()))?;
+    let manifest = v.manifest.expect("a verified report has its manifest");
+    governance_core::version::ReportData::from_manifest(manifest, snapshot)
+}
+
+/// Records the sign-offs of a signed report PDF that verifies strictly.
+fn import_signed_pdf(store: &mut Store, file: &Path, pdf: &[u8]) -> Result<ExitCode, Error> {
+    let data = verified_report(file, pdf)?;
+    let today = chrono::Local::now().date_naive();
+    let signed: Vec<_> = data.signoffs.iter().filter_map(|s| s.signed.clone()).collect();
+    if signed.is_empty() {
+        println!("{} holds no signed sign-off; nothing to record", file.display());
+    }
+    for s in &signed {
+        report_recorded(&store.record_signoff(s, today)?);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report_recorded(done: &governance_core::store::RecordedSignOff) {
     let s = &done.statement;
     let what = if done.recorded { "recorded" } else { "already recorded; kept once" };
     println!(
@@ -166,5 +259,14 @@ pub fn import_signoff(store: &mut Store, file: &Path) -> Result<ExitCode, Error>
         }
         _ => println!("waiting for: {}", done.status.waiting_for.join(", ")),
     }
-    Ok(ExitCode::SUCCESS)
+}
+
+/// Signs an exported report as a PDF (PAdES) by the person who exported it.
+pub fn sign_export(pdf: &[u8], key: &Path, version: u32) -> Result<Vec<u8>, Error> {
+    let signer = governance_core::store::read_key_file(key)?
+        .unlock(&passphrase("Passphrase of your key file: ", false)?)
+        .map_err(refused)?;
+    let name = signer.certificate().common_name().unwrap_or_default();
+    let reason = format!("Exported version {version}");
+    governance_signing::pdf::sign_pdf(pdf, &signer, chrono::Utc::now(), &name, &reason).map_err(refused)
 }

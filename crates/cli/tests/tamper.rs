@@ -23,21 +23,51 @@ struct Exported {
     v2: Vec<u8>,
 }
 
-/// A new database in `dir` with version 1 (signed off, unsigned, by the CMO) and version 2 (with
-/// changes and an unsigned sign-off by legal counsel), both exported.
+fn governance_with_key(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_governance"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("GOVERNANCE_KEY_PASSPHRASE", "correct horse battery")
+        .output()
+        .unwrap()
+}
+
+/// Signs version `n`'s PDF as the holder of `key` and records the sign-off in the database.
+fn sign(db: &Path, dir: &Path, n: &str, key: &Path, decision_and_comment: &[&str]) {
+    let pdf = dir.join(format!("v{n}-for-signing.pdf"));
+    let signed = dir.join(format!("v{n}-signed-{}.pdf", key.file_stem().unwrap().to_str().unwrap()));
+    ok(&governance(db, &["export-pdf", "--version", n, "--out", pdf.to_str().unwrap()]));
+    let args = [&["sign", pdf.to_str().unwrap(), "--key", key.to_str().unwrap()][..], decision_and_comment].concat();
+    ok(&governance_with_key(db, &[&args[..], &["--out", signed.to_str().unwrap()]].concat()));
+    ok(&governance(db, &["import-signoff", signed.to_str().unwrap()]));
+}
+
+/// A new database in `dir` with version 1 (signed off by the CMO) and version 2 (with changes
+/// and a sign-off with a comment by legal counsel), both exported after the sign-offs.
 fn two_versions(dir: &Path) -> (PathBuf, Exported) {
     let db = dir.join("x.db");
     ok(&governance(&db, &["import", TEMPLATE]));
+    let key = |party: &str, name: &str| {
+        let file = dir.join(format!("{party}.pem"));
+        ok(&governance_with_key(
+            &db,
+            &["key", "new", "--party", party, "--name", name, "--out", file.to_str().unwrap()],
+        ));
+        file
+    };
+    let (cmo, legal) = (key("cmo", "Dana Okafor"), key("legal-counsel", "Eleanor Voss"));
     ok(&governance(&db, &["publish", "--summary", "First published framework"]));
-    ok(&governance(&db, &["sign-off", "--party", "cmo", "--version", "1", "--decision", "approved"]));
-    let changed = std::fs::read_to_string(TEMPLATE).unwrap().replacen("\"amount\": 15", "\"amount\": 30", 1);
+    sign(&db, dir, "1", &cmo, &["--decision", "approved"]);
+    // The draft as stored (with its certificates), with one latency changed.
     let file = dir.join("v2.json");
+    ok(&governance(&db, &["export-json", "--out", file.to_str().unwrap()]));
+    let changed = std::fs::read_to_string(&file).unwrap().replacen("\"amount\": 15", "\"amount\": 30", 1);
     std::fs::write(&file, changed).unwrap();
     ok(&governance(&db, &["import", file.to_str().unwrap()]));
     ok(&governance(&db, &["publish", "--summary", "Relaxed a latency"]));
-    let comment = ["--comment", "Tighten the TikTok constraints next quarter."];
-    let args = ["sign-off", "--party", "legal-counsel", "--version", "2", "--decision", "approved-with-comments"];
-    ok(&governance(&db, &[&args[..], &comment[..]].concat()));
+    let comment = ["--decision", "approved_with_comments", "--comment", "Tighten the TikTok constraints next quarter."];
+    sign(&db, dir, "2", &legal, &comment);
     let export = |n: &str| {
         let out = dir.join(format!("v{n}.pdf"));
         ok(&governance(&db, &["export-pdf", "--version", n, "--out", out.to_str().unwrap()]));
@@ -111,10 +141,6 @@ fn with_edited_attachment(pdf: &[u8], relationship: &[u8], edit: impl FnOnce(Str
     out
 }
 
-fn pages(pdf: &[u8]) -> usize {
-    Document::load_mem(pdf).unwrap().get_pages().len()
-}
-
 #[test]
 fn a_pdf_with_one_flipped_byte_in_a_page_content_stream_is_not_verified() {
     let v2 = &exported().v2;
@@ -164,11 +190,27 @@ fn an_edited_snapshot_attachment_is_not_verified() {
 }
 
 #[test]
-fn a_manifest_whose_sign_off_comment_was_changed_is_not_verified() {
+fn a_signed_statement_whose_comment_was_edited_is_not_verified() {
     let v2 = &exported().v2;
+    // The comment changed everywhere in the manifest, the signed statement included.
     let edited = with_edited_attachment(v2, b"Data", |s| s.replace("next quarter.", "some day."));
     let msg = not_verified(&edited);
-    assert!(msg.contains(&format!("page {}: its content stream", pages(v2))), "the sign-off page: {msg}");
+    assert!(
+        msg.contains("sign-off 1 (Eleanor Voss, approved with comments): the sign-off's signature does not hold"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_sign_off_whose_listed_comment_differs_from_its_signed_statement_is_not_verified() {
+    let v2 = &exported().v2;
+    let edited = with_edited_attachment(v2, b"Data", |s| {
+        let mut m: serde_json::Value = serde_json::from_str(&s).unwrap();
+        m["signoffs"][0]["comment"] = "Approved without reservation.".into();
+        serde_json::to_string(&m).unwrap()
+    });
+    let msg = not_verified(&edited);
+    assert!(msg.contains("the signed statement names comment"), "{msg}");
 }
 
 #[test]
@@ -199,10 +241,13 @@ fn a_truncated_file_is_not_verified() {
 #[test]
 fn bytes_appended_after_eof_that_are_not_a_signature_revision_are_not_verified() {
     let mut v2 = exported().v2.clone();
-    let eof = v2.len() - 5;
+    let end = v2.len();
     v2.extend_from_slice(b"\n1 0 obj\n(not a signature)\nendobj\n");
     let msg = not_verified(&v2);
-    assert!(msg.contains(&format!("bytes follow the end of the document (its %%EOF at byte {eof})")), "{msg}");
+    assert!(
+        msg.contains(&format!("bytes {end} to {} after the report are not a signature revision", v2.len())),
+        "{msg}"
+    );
 }
 
 #[test]

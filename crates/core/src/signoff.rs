@@ -226,6 +226,29 @@ pub fn certificate(pem: &str) -> Result<governance_signing::Certificate> {
         .map_err(|e| Error::Parse(format!("the signing certificate is not readable: {e}")))
 }
 
+/// The sign-off record a signed statement makes, naming its party as the version knows it.
+pub fn record_of(statement: &Statement, signed: &SignedStatement, fw: &Framework) -> Result<crate::review::SignOff> {
+    let party = fw.parties.iter().find(|p| p.id == statement.party).ok_or_else(|| {
+        Error::Refused(format!(
+            "{} is not a party of version {}",
+            crate::text::quoted(&statement.party),
+            statement.version
+        ))
+    })?;
+    Ok(crate::review::SignOff {
+        cycle_due: statement.cycle_due,
+        party: party.id.clone(),
+        party_name: party.name.clone(),
+        party_title: party.title.clone(),
+        decision: statement.decision,
+        comment: statement.comment.clone(),
+        signed_at: statement.signed_at.clone(),
+        version_number: statement.version,
+        version_sha256: statement.snapshot_sha256.clone(),
+        signed: Some(signed.clone()),
+    })
+}
+
 /// A `.signoff` file: one signed statement, for carrying a sign-off from one machine to another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

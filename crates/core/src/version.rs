@@ -39,6 +39,9 @@ pub struct ReportData {
     /// Changes since the previous version (empty for version 1).
     pub changes: Vec<Change>,
     pub signoffs: Vec<crate::review::SignOff>,
+    /// The review cycle (by its due date) that was open when this PDF was made: a signatory who
+    /// signs this PDF on another machine signs for this cycle.
+    pub review_cycle_due: chrono::NaiveDate,
     /// The canonical JSON snapshot, exactly the bytes hashed.
     pub snapshot: Vec<u8>,
     pub published_at: chrono::DateTime<chrono::Utc>,
@@ -62,6 +65,8 @@ pub struct ReportManifest {
     /// Validation findings of the version, as of its publication date.
     pub findings: Vec<crate::validate::Finding>,
     pub signoffs: Vec<crate::review::SignOff>,
+    /// The review cycle that was open when the PDF was made.
+    pub review_cycle_due: chrono::NaiveDate,
 }
 
 impl ReportManifest {
@@ -74,6 +79,7 @@ impl ReportManifest {
             changes: data.changes.clone(),
             findings: data.findings.clone(),
             signoffs: data.signoffs.clone(),
+            review_cycle_due: data.review_cycle_due,
         }
     }
 
@@ -149,6 +155,7 @@ impl ReportData {
             findings: manifest.findings,
             changes: manifest.changes,
             signoffs: manifest.signoffs,
+            review_cycle_due: manifest.review_cycle_due,
             snapshot,
             published_at,
         })
@@ -200,6 +207,7 @@ mod tests {
             changes: crate::diff::diff(&old, &fw),
             framework: fw,
             signoffs: vec![signoff],
+            review_cycle_due: "2027-01-15".parse().unwrap(),
             snapshot,
             published_at: "2027-01-20T09:05:00Z".parse().unwrap(),
         }

@@ -47,6 +47,7 @@ impl Owned {
             findings: governance_core::validate(&fw, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()),
             changes: Vec::new(),
             signoffs: Vec::new(),
+            review_cycle_due: "2027-01-15".parse().unwrap(),
             snapshot: json.clone(),
             published_at,
         };

@@ -70,6 +70,7 @@ fn main() {
         changes: if v2 { governance_core::diff::diff(&starter, &fw) } else { Vec::new() },
         framework: fw,
         signoffs,
+        review_cycle_due: "2027-01-15".parse().unwrap(),
         snapshot,
         published_at,
     };

@@ -5,7 +5,7 @@ mod common;
 
 use std::process::Command;
 
-use common::{have, page_text, signed_signoff, with_certificate, write_pdf, Fixture};
+use common::{have, page_text, signoff_with_fake_signature, with_certificate, write_pdf, Fixture};
 use governance_core::review::Decision;
 use governance_report::{certificate_fingerprint, render_version};
 
@@ -45,7 +45,7 @@ fn a_signed_sign_off_shows_the_sha256_fingerprint_openssl_computes_for_its_certi
 
     let legal = 3;
     let mut f = Fixture::new(with_certificate(governance_core::starter::starter_framework(), legal, &pem));
-    f.signoffs = vec![signed_signoff(&f, legal, &pem)];
+    f.signoffs = vec![signoff_with_fake_signature(&f, legal, &pem)];
     let text = last_page(&render_version(&f.data()).unwrap().pdf, dir.path());
     let bytes: Vec<&str> = openssl.split(':').collect();
     assert_eq!(bytes.len(), 32);

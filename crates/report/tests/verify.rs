@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{attachment, signed_signoff, with_attachment, with_certificate, Fixture, TEST_CERTIFICATE};
+use common::{attachment, really_signed, test_signer, with_attachment, with_certificate, Fixture};
 use governance_core::review::Decision;
 use governance_report::{render_version, verify, CheckKind, Outcome, Verdict, Verification};
 
@@ -49,23 +49,28 @@ fn a_second_version_with_an_unsigned_sign_off_is_verified_and_says_it_is_unsigne
     assert_eq!(v.manifest.as_ref().unwrap().changes, f.changes);
 }
 
+/// The starter with the party at `party` holding `signer`'s certificate.
+fn registered(signer: &governance_signing::Signer, party: usize) -> Fixture {
+    let fw = governance_core::starter::starter_framework();
+    Fixture::new(with_certificate(fw, party, &signer.certificate().to_pem()))
+}
+
 #[test]
-fn a_signed_sign_off_is_never_verified_while_its_signature_is_not_checked() {
-    let mut f = Fixture::new(with_certificate(governance_core::starter::starter_framework(), 0, TEST_CERTIFICATE));
-    f.signoffs = vec![signed_signoff(&f, 0, TEST_CERTIFICATE)];
+fn a_report_with_a_properly_signed_sign_off_is_verified() {
+    let signer = test_signer("Dana Okafor", "cmo");
+    let mut f = registered(&signer, 0);
+    f.signoffs = vec![really_signed(&f, 0, &signer)];
     let v = verify(&render_version(&f.data()).unwrap().pdf);
-    assert_eq!(v.verdict(), Verdict::CannotVerify, "{}", report(&v));
-    let s = v.checks.iter().find(|c| c.kind == CheckKind::SignOff(1)).unwrap();
-    assert_eq!(s.outcome, Outcome::Passed, "{}", s.message);
+    assert_eq!(v.verdict(), Verdict::Verified, "{}", report(&v));
     let sig = v.checks.iter().find(|c| c.kind == CheckKind::Signature(1)).unwrap();
-    assert_eq!(sig.outcome, Outcome::NotChecked);
-    assert_eq!(v.first(Outcome::NotChecked).unwrap().kind, CheckKind::Signature(1));
+    assert_eq!(sig.outcome, Outcome::Passed, "{}", sig.message);
 }
 
 #[test]
 fn a_signed_statement_that_says_something_else_than_the_page_is_not_verified() {
-    let mut f = Fixture::new(with_certificate(governance_core::starter::starter_framework(), 0, TEST_CERTIFICATE));
-    let mut s = signed_signoff(&f, 0, TEST_CERTIFICATE);
+    let signer = test_signer("Dana Okafor", "cmo");
+    let mut f = registered(&signer, 0);
+    let mut s = really_signed(&f, 0, &signer);
     s.comment = "Approved without reservations.".into();
     f.signoffs = vec![s];
     let msg = failure(&verify(&render_version(&f.data()).unwrap().pdf));
@@ -74,14 +79,14 @@ fn a_signed_statement_that_says_something_else_than_the_page_is_not_verified() {
 
 #[test]
 fn a_sign_off_whose_certificate_is_not_the_partys_registered_one_is_not_verified() {
-    let other = "-----BEGIN CERTIFICATE-----\nAAED\n-----END CERTIFICATE-----\n";
-    let mut f = Fixture::new(with_certificate(governance_core::starter::starter_framework(), 0, TEST_CERTIFICATE));
-    f.signoffs = vec![signed_signoff(&f, 0, other)];
+    let (registered_key, other_key) = (test_signer("Dana Okafor", "cmo"), test_signer("Mallory", "cmo"));
+    let mut f = registered(&registered_key, 0);
+    f.signoffs = vec![really_signed(&f, 0, &other_key)];
     let msg = failure(&verify(&render_version(&f.data()).unwrap().pdf));
     assert!(msg.contains("not the one registered for party"), "{msg}");
 
     let mut unregistered = Fixture::starter();
-    unregistered.signoffs = vec![signed_signoff(&unregistered, 0, TEST_CERTIFICATE)];
+    unregistered.signoffs = vec![really_signed(&unregistered, 0, &registered_key)];
     let msg = failure(&verify(&render_version(&unregistered.data()).unwrap().pdf));
     assert!(msg.contains("has no certificate in this version"), "{msg}");
 }

@@ -213,6 +213,7 @@ impl Store {
         let findings = validate(&fw, published_at.date_naive());
         let changes = if number > 1 { self.diff_versions(framework, number - 1, number)? } else { Vec::new() };
         let signoffs = self.signoffs_for_version(framework, &info.sha256)?;
-        Ok(ReportData { info, framework: fw, findings, changes, signoffs, snapshot, published_at })
+        let review_cycle_due = super::signoffs::open_due(&self.conn, framework_row(&self.conn, framework)?)?;
+        Ok(ReportData { info, framework: fw, findings, changes, signoffs, review_cycle_due, snapshot, published_at })
     }
 }

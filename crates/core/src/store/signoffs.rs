@@ -195,7 +195,7 @@ pub fn read_key_file(path: &Path) -> Result<governance_signing::KeyFile> {
 }
 
 /// The due date of a framework's open review cycle.
-fn open_due(conn: &Connection, fw: i64) -> Result<NaiveDate> {
+pub(super) fn open_due(conn: &Connection, fw: i64) -> Result<NaiveDate> {
     let schedule = rows::framework_parts(conn, fw)?.review_schedule;
     Ok(open_cycle_due(&schedule, last_completed(conn, fw)?.map(|c| c.due)))
 }

@@ -16,7 +16,13 @@ use crate::style::{Style, CELL, CELL_BOLD, CELL_MUTED, ERROR_RED, GOOD_GREEN, IN
 pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
     let info = &ctx.data.info;
     start.open(doc, false);
-    kv(doc, vec![("Version", cell(info.number.to_string())), ("Snapshot SHA-256", cell(info.sha256.as_str()))], 118.0);
+    let cycle = format!("due {}", fmt_date(&ctx.data.review_cycle_due));
+    let facts = vec![
+        ("Version", cell(info.number.to_string())),
+        ("Review cycle", cell(cycle)),
+        ("Snapshot SHA-256", cell(info.sha256.as_str())),
+    ];
+    kv(doc, facts, 118.0);
     doc.gap(8.0);
     doc.para(
         "A sign-off is valid only for the version whose hash it names. Sign-offs are recorded after publication: \

@@ -38,6 +38,8 @@ pub enum CheckKind {
     SignOff(usize),
     /// The CMS signature of sign-off number N.
     Signature(usize),
+    /// PDF signature number N (from 1): an incremental update holding only a signature.
+    PdfSignature(usize),
     /// The file is the rendering of its own attached data, byte for byte.
     Pages,
     /// A check against a database (`governance verify --db`).
@@ -69,6 +71,8 @@ pub struct Verification {
     pub snapshot_sha256: Option<String>,
     /// The manifest, when it could be read.
     pub manifest: Option<ReportManifest>,
+    /// The PDF signatures after the base revision, in the order they were added.
+    pub pdf_signatures: Vec<governance_signing::pdf::PdfSignature>,
     pub checks: Vec<Check>,
 }
 
@@ -97,47 +101,46 @@ impl Verification {
     }
 }
 
-/// The part of the file the renderer wrote: the seam for PDF signatures.
-///
-/// For now the base revision is the whole file. PAdES signing appends incremental updates that
-/// hold only a signature; when `governance-signing` is wired in, this returns the base
-/// revision's bytes (`governance_signing::pdf::signatures(pdf)` gives its length) and `verify`
-/// adds one check per signature revision. What that wiring must be tested with:
-/// - `a_signed_pdf_whose_base_revision_is_unchanged_is_verified`
-/// - `a_signed_pdf_whose_signature_does_not_verify_is_not_verified`
-/// - `an_incremental_update_that_changes_a_page_after_signing_is_not_verified`
-/// - `an_incremental_update_that_adds_an_object_other_than_a_signature_is_not_verified`
-/// - `bytes_appended_after_the_last_signature_revision_are_not_verified`
-/// - `a_pdf_signed_twice_lists_both_signatures_and_is_verified`
-/// - `a_truncated_signature_revision_is_not_verified`
+/// The part of the file the renderer wrote: everything before the PDF signatures' incremental
+/// updates (for an unsigned file, the whole file).
 pub fn base_revision(pdf: &[u8]) -> Result<&[u8], ReportError> {
-    Ok(pdf)
+    governance_signing::pdf::base_revision(pdf).map_err(|e| ReportError::NotAReport(e.to_string()))
 }
 
-/// Checks a report PDF against its own attached data. Never panics on bad input: what is wrong
-/// is a failed check.
+/// Checks a report PDF against its own attached data, and each PDF signature after it. Never
+/// panics on bad input: what is wrong is a failed check.
 pub fn verify(pdf: &[u8]) -> Verification {
     let mut v = Verification::default();
-    let base = match base_revision(pdf) {
-        Ok(base) => base,
-        Err(e) => {
-            v.push(CheckKind::File, Outcome::Failed, e.to_string());
-            return v;
-        }
-    };
-    if !base.starts_with(b"%PDF-") {
+    if !pdf.starts_with(b"%PDF-") {
         let e = ReportError::NotAReport("the file is not a PDF (it does not start with %PDF-)".into());
         v.push(CheckKind::File, Outcome::Failed, e.to_string());
         return v;
     }
+    match governance_signing::pdf::signatures(pdf) {
+        Ok(sigs) => {
+            base_checks(&mut v, sigs.base(pdf));
+            signature_checks(&mut v, pdf, sigs);
+        }
+        Err(e) => {
+            // The revisions cannot be told apart: the file is checked whole, which names what
+            // is wrong with it, and it can never pass.
+            base_checks(&mut v, pdf);
+            v.push(CheckKind::File, Outcome::Failed, format!("the file's revisions cannot be read: {e}"));
+        }
+    }
+    v
+}
+
+/// The checks of the base revision: the document the renderer wrote.
+fn base_checks(v: &mut Verification, base: &[u8]) {
     let Some(eof) = base.windows(5).rposition(|w| w == b"%%EOF") else {
         let e =
             format!("the file is incomplete: its {} bytes have no %%EOF end marker (was it truncated?)", base.len());
         v.push(CheckKind::File, Outcome::Failed, e);
-        return v;
+        return;
     };
     let (document, tail) = base.split_at(eof + 5);
-    document_checks(&mut v, document);
+    document_checks(v, document);
     // Listed last, so that a difference in the pages, if any, is named first.
     if !tail.is_empty() {
         let e = match tail {
@@ -151,7 +154,54 @@ pub fn verify(pdf: &[u8]) -> Verification {
         };
         v.push(CheckKind::File, Outcome::Failed, e);
     }
-    v
+}
+
+/// One check per PDF signature, and a failed check for anything else after the base revision.
+fn signature_checks(v: &mut Verification, pdf: &[u8], sigs: governance_signing::pdf::PdfSignatures) {
+    let snapshot = v.manifest.as_ref().and_then(|_| embedded_framework(pdf));
+    for (i, s) in sigs.revisions.iter().enumerate() {
+        let n = i + 1;
+        let who = signer_words(s, snapshot.as_ref());
+        let (outcome, how) = match (s.intact, s.exact_update, &s.problem) {
+            (true, true, _) => (Outcome::Passed, "intact, and its update adds only the signature".to_owned()),
+            (_, _, Some(problem)) => (Outcome::Failed, problem.clone()),
+            (false, _, None) => (Outcome::Failed, "its signature does not hold over the signed bytes".to_owned()),
+            (true, false, None) => (Outcome::Failed, "its update changes more than a signature".to_owned()),
+        };
+        v.push(CheckKind::PdfSignature(n), outcome, format!("PDF signature {n}, {who}: {how}"));
+    }
+    for r in &sigs.other_updates {
+        let what = format!("bytes {} to {} after the report are not a signature revision", r.start, r.end);
+        v.push(CheckKind::File, Outcome::Failed, what);
+    }
+    v.pdf_signatures = sigs.revisions;
+}
+
+/// The framework in the base revision's snapshot attachment, to name signers by party.
+fn embedded_framework(pdf: &[u8]) -> Option<governance_core::Framework> {
+    let base = governance_signing::pdf::base_revision(pdf).ok()?;
+    let embedded = attachments::embedded(&attachments::load(base).ok()?).ok()?;
+    governance_core::interchange::parse(&embedded.snapshot).ok()
+}
+
+/// "by Eleanor Voss (certificate 3f2a…, registered for party legal-counsel), at 2026-11-29
+/// 14:02 UTC by the signer's clock".
+fn signer_words(s: &governance_signing::pdf::PdfSignature, fw: Option<&governance_core::Framework>) -> String {
+    let name = if s.name.is_empty() { "an unnamed signer".to_owned() } else { s.name.clone() };
+    let cert = match &s.certificate {
+        None => "no readable certificate".to_owned(),
+        Some(c) => {
+            let party = fw.and_then(|fw| governance_core::signoff::registered_party(fw, c));
+            let registered = match party {
+                Some(p) => format!("registered for party {}", p.id),
+                None => "not registered for any party of this version".to_owned(),
+            };
+            format!("certificate {}, {registered}", &c.sha256_fingerprint()[..16])
+        }
+    };
+    let when =
+        s.when.map(|t| format!(", at {} by the signer's clock", t.format("%Y-%m-%d %H:%M UTC"))).unwrap_or_default();
+    format!("by {name} ({cert}){when}")
 }
 
 /// The checks of the document, up to its %%EOF.

@@ -1,7 +1,7 @@
 //! The sign-offs a report lists, checked as far as that is possible without cryptography: each
 //! names this version, its party is in the snapshot, and a signed one's statement says what the
-//! page shows and comes with the certificate registered for its party. The CMS signature itself
-//! is checked by [`check_signature`] alone.
+//! page shows and comes with the certificate registered for its party; and a signed one's CMS
+//! signature holds over its statement.
 
 use governance_core::review::SignOff;
 use governance_core::signoff::{SignedStatement, Statement};
@@ -9,7 +9,6 @@ use governance_core::text::quoted;
 use governance_core::version::ReportData;
 
 use super::{CheckKind, Outcome, Verification};
-use crate::certificate::der;
 
 pub(super) fn check(v: &mut Verification, data: &ReportData) {
     for (i, s) in data.signoffs.iter().enumerate() {
@@ -32,18 +31,28 @@ pub(super) fn check(v: &mut Verification, data: &ReportData) {
             );
         }
         if let Some(signed) = &s.signed {
-            let (outcome, message) = check_signature(signed);
+            let registered =
+                data.framework.parties.iter().find(|p| p.id == s.party).and_then(|p| p.certificate.as_deref());
+            let (outcome, message) = check_signature(signed, registered);
             v.push(CheckKind::Signature(n), outcome, format!("{who}: {message}"));
         }
     }
 }
 
-/// The CMS signature over the statement, by the certificate's key.
-///
-/// Not checked yet: `governance-signing` provides the verifier, and wiring it in completes this
-/// function. Until then it says so, and a report with a signed sign-off is never VERIFIED.
-fn check_signature(_signed: &SignedStatement) -> (Outcome, String) {
-    (Outcome::NotChecked, "its CMS signature was not checked: this build has no signature verifier".into())
+/// The CMS signature over the statement, made with the certificate registered for its party.
+fn check_signature(signed: &SignedStatement, registered: Option<&str>) -> (Outcome, String) {
+    let Some(registered) = registered else {
+        return (Outcome::Failed, "its signature cannot hold: no certificate is registered for its party".into());
+    };
+    match governance_core::signoff::certificate(registered).and_then(|c| signed.verify(&c)) {
+        Ok(_) => (Outcome::Passed, "its CMS signature over the statement holds, by the registered certificate".into()),
+        Err(e) => (Outcome::Failed, e.to_string()),
+    }
+}
+
+/// The DER of a PEM certificate; `None` when it is not readable.
+fn der(pem: &str) -> Option<Vec<u8>> {
+    governance_signing::Certificate::from_pem(pem).ok().map(|c| c.der().to_vec())
 }
 
 /// What is wrong with one sign-off, in words; empty when nothing is.

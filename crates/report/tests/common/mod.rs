@@ -80,6 +80,7 @@ impl Fixture {
             findings: self.findings.clone(),
             changes: self.changes.clone(),
             signoffs: self.signoffs.clone(),
+            review_cycle_due: "2027-01-15".parse().unwrap(),
             snapshot: self.json.clone(),
             published_at: self.published_at,
         }
@@ -244,11 +245,10 @@ pub fn attachment(pdf: &[u8], relationship: &[u8]) -> Vec<u8> {
 }
 
 /// A certificate PEM that decodes (three bytes of DER): enough for every check but the CMS one.
-pub const TEST_CERTIFICATE: &str = "-----BEGIN CERTIFICATE-----\nAAEC\n-----END CERTIFICATE-----\n";
-
-/// A sign-off of this version by the party at `party`, signed: its statement says exactly what
-/// the sign-off lists, with `certificate`. The signature bytes are not a real CMS signature.
-pub fn signed_signoff(f: &Fixture, party: usize, certificate: &str) -> SignOff {
+/// A sign-off of this version by the party at `party` that carries a signed statement saying
+/// exactly what the sign-off lists, with `certificate`, for rendering only: the signature bytes
+/// are not a real CMS signature, so verify refuses it.
+pub fn signoff_with_fake_signature(f: &Fixture, party: usize, certificate: &str) -> SignOff {
     use governance_core::signoff::{SignedStatement, Statement, STATEMENT_KIND, STATEMENT_VERSION};
     let mut s = f.unsigned_signoff(party, Decision::Approved, "Approved after the January review.");
     let statement = Statement {
@@ -269,6 +269,28 @@ pub fn signed_signoff(f: &Fixture, party: usize, certificate: &str) -> SignOff {
         certificate: certificate.into(),
     });
     s
+}
+
+/// A new signing key for a test signatory, unlocked.
+pub fn test_signer(name: &str, party: &str) -> governance_signing::Signer {
+    governance_signing::KeyFile::create(name, party, "a test passphrase", chrono::Utc::now())
+        .unwrap()
+        .unlock("a test passphrase")
+        .unwrap()
+}
+
+/// A sign-off of this version by the party at `party`, signed for real by `signer`.
+pub fn really_signed(f: &Fixture, party: usize, signer: &governance_signing::Signer) -> SignOff {
+    use governance_core::signoff::{record_of, Decided, SignedStatement, Statement};
+    let decided = Decided { decision: Decision::Approved, comment: "Approved after the January review.".into() };
+    let due = f.framework.review_schedule.next_due;
+    let when = "2027-01-20T10:00:00Z".parse().unwrap();
+    let cert = signer.certificate();
+    let mut fw = f.framework.clone();
+    fw.parties[party].certificate = Some(cert.to_pem());
+    let statement = Statement::for_version(&fw, f.version, &f.hash, due, cert, &decided, when).unwrap();
+    let signed = SignedStatement::sign(&statement, signer).unwrap();
+    record_of(&statement, &signed, &fw).unwrap()
 }
 
 /// `fw` with a certificate registered for the party at `party`.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Change } from "./bindings";
 import {
+  auditCertificateText,
   buildDiffNames,
   certificateChange,
   countsText,
@@ -206,6 +207,16 @@ describe("a party's signing certificate in the diff", () => {
       expect(r).toMatchObject({ field: "Signing certificate", old: null, new: { type: "text", text: word } });
       expect(shown(r)).not.toMatch(/BEGIN|MIIB/);
     }
+  });
+
+  it("words the audit log's certificate rows, whose values are JSON text, and leaves other rows alone", () => {
+    expect(auditCertificateText("parties[legal]", "certificate", "null", JSON.stringify(PEM_A))).toBe("signing certificate registered");
+    expect(auditCertificateText("parties[legal]", "certificate", JSON.stringify(PEM_A), JSON.stringify(PEM_B))).toBe(
+      "signing certificate replaced",
+    );
+    expect(auditCertificateText("parties[legal]", "certificate", JSON.stringify(PEM_B), "null")).toBe("signing certificate removed");
+    expect(auditCertificateText("parties[legal]", "title", "\"A\"", "\"B\"")).toBeNull();
+    expect(auditCertificateText("platforms[meta]", "certificate", "null", "\"x\"")).toBeNull();
   });
 
   it("shows an added party's certificate as registered, not as its PEM text", () => {

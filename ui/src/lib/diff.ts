@@ -334,6 +334,22 @@ export function certificateChange(old: unknown, neu: unknown): "registered" | "r
   return has ? "registered" : "removed";
 }
 
+/**
+ * The audit log's row for a party's signing certificate in words ("signing certificate
+ * replaced"); its old and new values are JSON text. `null` for any other row.
+ */
+export function auditCertificateText(entity: string, field: string, old: string | null, neu: string | null): string | null {
+  if (!entity.startsWith("parties[") || field !== "certificate") return null;
+  const read = (v: string | null): unknown => {
+    try {
+      return v === null ? null : JSON.parse(v);
+    } catch {
+      return v;
+    }
+  };
+  return `signing certificate ${certificateChange(read(old), read(neu))}`;
+}
+
 /** One value on one line (for a field inside an object, or an entry of a list). */
 export function valueText(v: unknown, ctx: ValueContext): string {
   if (v === null || v === undefined) return "(none)";

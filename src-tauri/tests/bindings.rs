@@ -210,6 +210,11 @@ fn generate_labels() -> String {
     out += &table::<CadenceKind>("CADENCE_KIND_LABELS", "Kinds of cadence.", Labelled::label);
     out += &table::<Decision>("DECISION_LABELS", "Decisions of a sign-off.", Labelled::label);
     out += &table::<Section>("SECTION_LABELS", "Sections of a framework, as findings name them.", Labelled::label);
+    out += &format!(
+        "/** The shortest passphrase a new signing key file accepts: the form says so, the back end checks it. */\n\
+         export const MIN_PASSPHRASE_CHARS = {};\n",
+        governance_core::store::MIN_PASSPHRASE_CHARS
+    );
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

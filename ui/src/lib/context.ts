@@ -1,5 +1,6 @@
-// What fields need from the app while the user types, shared through Svelte's context.
+// What fields and forms need from the app or their page, shared through Svelte's context.
 import { getContext, setContext } from "svelte";
+import type { CertificateInfo } from "./bindings";
 
 export type SaveTracker = {
   /** A field has typing not sent yet: the status line says "Saving…" until it is. */
@@ -25,4 +26,18 @@ let counter = 0;
 /** A token that names one field for the tracker. */
 export function nextToken(): number {
   return ++counter;
+}
+
+/** The parties' signing certificates in the open draft, by party id, as the view has them now. */
+export type Certificates = () => Readonly<Record<string, CertificateInfo>>;
+
+const CERTIFICATES = Symbol("certificates");
+
+/** Lets the party editor (made by the list page, which knows nothing of certificates) read them. */
+export function provideCertificates(get: Certificates): void {
+  setContext(CERTIFICATES, get);
+}
+
+export function useCertificates(): Certificates {
+  return getContext<Certificates | undefined>(CERTIFICATES) ?? (() => ({}));
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Change } from "./bindings";
 import {
+  auditCertificateText,
   buildDiffNames,
+  certificateChange,
   countsText,
   describePath,
   displayValue,
@@ -115,7 +117,7 @@ describe("values in the diff", () => {
         { label: "Title", text: "Team" },
         { label: "Email", text: "(none)" },
         { label: "Kind", text: "Team" },
-        { label: "Certificate", text: "(none)" },
+        { label: "Signing certificate", text: "(none)" },
       ],
     });
   });
@@ -178,6 +180,51 @@ describe("grouping changes", () => {
     const removed = groups.find((g) => g.section === "raci")!.rows[0];
     expect(removed).toMatchObject({ item: "Incident response", field: "Letter of Marketing Ops", new: null });
     expect(removed.old).toEqual({ type: "text", text: "R" });
+  });
+});
+
+describe("a party's signing certificate in the diff", () => {
+  const PEM_A = "-----BEGIN CERTIFICATE-----\nMIIBgjCCASegAwIBAgIUd0lR627jtHJFyF51UBuXifbLEIgw\n-----END CERTIFICATE-----\n";
+  const PEM_B = "-----BEGIN CERTIFICATE-----\nMIIBfTCCASOgAwIBAgIUK2pQ8c3Zr0aa1Ldm5xYvQ0bNw9Mw\n-----END CERTIFICATE-----\n";
+  const row = (old: string | null, neu: string | null) =>
+    groupChanges([change("changed", "parties[legal].certificate", old, neu)], names)[0].rows[0];
+  /** Every text a row would put on the page. */
+  const shown = (r: ReturnType<typeof row>) => JSON.stringify([r.item, r.field, r.old, r.new]);
+
+  it("says registered, replaced or removed, from what each side holds", () => {
+    expect(certificateChange(null, PEM_A)).toBe("registered");
+    expect(certificateChange(PEM_A, PEM_B)).toBe("replaced");
+    expect(certificateChange(PEM_A, null)).toBe("removed");
+  });
+
+  it("shows a change of certificate as one word under the field's name, never the PEM text", () => {
+    for (const [old, neu, word] of [
+      [null, PEM_A, "registered"],
+      [PEM_A, PEM_B, "replaced"],
+      [PEM_B, null, "removed"],
+    ] as const) {
+      const r = row(old, neu);
+      expect(r).toMatchObject({ field: "Signing certificate", old: null, new: { type: "text", text: word } });
+      expect(shown(r)).not.toMatch(/BEGIN|MIIB/);
+    }
+  });
+
+  it("words the audit log's certificate rows, whose values are JSON text, and leaves other rows alone", () => {
+    expect(auditCertificateText("parties[legal]", "certificate", "null", JSON.stringify(PEM_A))).toBe("signing certificate registered");
+    expect(auditCertificateText("parties[legal]", "certificate", JSON.stringify(PEM_A), JSON.stringify(PEM_B))).toBe(
+      "signing certificate replaced",
+    );
+    expect(auditCertificateText("parties[legal]", "certificate", JSON.stringify(PEM_B), "null")).toBe("signing certificate removed");
+    expect(auditCertificateText("parties[legal]", "title", "\"A\"", "\"B\"")).toBeNull();
+    expect(auditCertificateText("platforms[meta]", "certificate", "null", "\"x\"")).toBeNull();
+  });
+
+  it("shows an added party's certificate as registered, not as its PEM text", () => {
+    const party = { id: "dpo", name: "Data Protection Officer", title: "DPO", email: null, kind: "person", certificate: PEM_A };
+    const r = groupChanges([change("added", "parties[dpo]", null, party)], names)[0].rows[0];
+    expect(r.new).toMatchObject({ type: "fields" });
+    expect(r.new?.type === "fields" && r.new.fields.find((f) => f.label === "Signing certificate")?.text).toBe("registered");
+    expect(shown(r)).not.toMatch(/BEGIN|MIIB/);
   });
 });
 

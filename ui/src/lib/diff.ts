@@ -116,6 +116,7 @@ const FIELD_LABELS: Record<string, string> = {
   capability: "Capability",
   platform: "Platform",
   party: "Party",
+  certificate: "Signing certificate",
   id: "Id",
 };
 
@@ -320,9 +321,39 @@ function shapeText(o: Record<string, unknown>): string | null {
   return null;
 }
 
+/** Whether a change path is a party's signing certificate, whose value (PEM) is never shown. */
+function isCertificate(section: string, field: string): boolean {
+  return section === "parties" && field === "certificate";
+}
+
+/** What a change of a signing certificate did: "registered", "replaced" or "removed". */
+export function certificateChange(old: unknown, neu: unknown): "registered" | "replaced" | "removed" {
+  const had = typeof old === "string" && old !== "";
+  const has = typeof neu === "string" && neu !== "";
+  if (had && has) return "replaced";
+  return has ? "registered" : "removed";
+}
+
+/**
+ * The audit log's row for a party's signing certificate in words ("signing certificate
+ * replaced"); its old and new values are JSON text. `null` for any other row.
+ */
+export function auditCertificateText(entity: string, field: string, old: string | null, neu: string | null): string | null {
+  if (!entity.startsWith("parties[") || field !== "certificate") return null;
+  const read = (v: string | null): unknown => {
+    try {
+      return v === null ? null : JSON.parse(v);
+    } catch {
+      return v;
+    }
+  };
+  return `signing certificate ${certificateChange(read(old), read(neu))}`;
+}
+
 /** One value on one line (for a field inside an object, or an entry of a list). */
 export function valueText(v: unknown, ctx: ValueContext): string {
   if (v === null || v === undefined) return "(none)";
+  if (isCertificate(ctx.section, ctx.field)) return certificateChange(null, v);
   if (typeof v === "boolean") return v ? "yes" : "no";
   if (typeof v === "number") return PERCENT_FIELDS.has(ctx.field) ? formatPercent(v) : String(v);
   if (typeof v === "string") {
@@ -444,6 +475,11 @@ export function groupChanges(changes: ReadonlyArray<Change>, draftNames: DiffNam
     const ctx: ValueContext = { section: d.section, field: d.last, names };
     let old = c.kind === "added" ? null : displayValue(c.old, ctx);
     let neu = c.kind === "removed" ? null : displayValue(c.new, ctx);
+    if (c.kind === "changed" && isCertificate(d.section, d.last)) {
+      // One word says it all; the certificates themselves are pages of base64.
+      old = null;
+      neu = { type: "text", text: certificateChange(c.old, c.new) };
+    }
     if (old && neu) [old, neu] = markDifferences(old, neu);
     const row: DiffRow = { kind: c.kind, path: c.path, item: d.item, field: d.field, old, new: neu };
     const list = buckets.get(d.section);

@@ -159,3 +159,6 @@ export const SECTION_LABELS: Record<Section, string> = {
   override_policy: "Override policy",
   review_schedule: "Review schedule",
 };
+
+/** The shortest passphrase a new signing key file accepts: the form says so, the back end checks it. */
+export const MIN_PASSPHRASE_CHARS = 10;

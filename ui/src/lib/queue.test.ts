@@ -144,6 +144,49 @@ describe("the edit queue", () => {
   });
 });
 
+describe("commands that change the draft, queued with the edits", () => {
+  /** What `create_signing_key` returns: the new view inside a larger answer. */
+  type Created = { key_file: string; result: EditResult };
+
+  it("waits for the edit before it, hands its view to the app and returns what the command returned", async () => {
+    const h = harness();
+    const edit = h.queue.enqueue(rename("name", "Dana R."));
+    let nameSeen = "";
+    const task = h.queue.enqueueTask(
+      async (): Promise<Created> => {
+        nameSeen = h.view.framework.parties[0].name;
+        const framework = structuredClone(h.view.framework);
+        framework.parties[0].certificate = "PEM";
+        return { key_file: "/keys/cmo.pem", result: { outcome: { label: "Registered", changes: 1 }, view: { ...h.view, framework } } };
+      },
+      (created) => created.result,
+    );
+    await h.release();
+    await edit;
+    const r = await task;
+    expect(nameSeen).toBe("Dana R.");
+    expect(r).toMatchObject({ ok: true, outcome: { label: "Registered" }, value: { key_file: "/keys/cmo.pem" } });
+    expect(h.view.framework.parties[0]).toMatchObject({ name: "Dana R.", certificate: "PEM" });
+  });
+
+  it("resolves a command whose dialog was cancelled as cancelled, leaving the view as it was", async () => {
+    const h = harness();
+    const before = h.view;
+    const r = await h.queue.enqueueTask(async (): Promise<Created | null> => null, (created) => created.result);
+    expect(r).toMatchObject({ ok: false, code: "cancelled" });
+    expect(h.view).toBe(before);
+  });
+
+  it("reports a refused command by its code", async () => {
+    const h = harness();
+    const r = await h.queue.enqueueTask(
+      (): Promise<EditResult> => Promise.reject({ code: "refused", message: "a key file is never overwritten", findings: [] }),
+      (x) => x,
+    );
+    expect(r).toMatchObject({ ok: false, code: "refused" });
+  });
+});
+
 describe("the save status", () => {
   it("says saving while anything waits, then the error, then all saved", () => {
     expect(saveStatus(2, null)).toEqual({ state: "saving", text: "Saving…" });

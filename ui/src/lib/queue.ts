@@ -7,6 +7,14 @@ import { asFailure, type Failure } from "./errors";
 
 export type SaveResult = { ok: true; outcome: EditOutcome } | ({ ok: false } & Failure);
 
+/** A queued command's result: a save result with what the command returned. */
+export type TaskResult<T> = { ok: true; outcome: EditOutcome; value: T } | ({ ok: false } & Failure);
+
+/** A job dropped before it was sent, or a command whose dialog the user cancelled. */
+function cancelled(): SaveResult & { ok: false } {
+  return { ok: false, code: "cancelled", message: "Cancelled.", findings: [] };
+}
+
 export type EditJob = {
   /** The framework the edit is for; a job for a framework that is no longer open is dropped. */
   framework: string;
@@ -79,22 +87,33 @@ export class EditQueue {
     });
   }
 
-  /** Queues another command that returns a new view (undo), in turn with the edits. */
-  enqueueTask(task: () => Promise<EditResult>): Promise<SaveResult> {
-    return this.push({
+  /**
+   * Queues another command that changes the draft (undo, or one that asks for a file first), in
+   * turn with the edits; `resultOf` picks its new view out of what it returns. A command that
+   * returns `null` (its dialog was cancelled) changed nothing and resolves as "cancelled".
+   */
+  async enqueueTask<T>(task: () => Promise<T | null>, resultOf: (value: T) => EditResult): Promise<TaskResult<T>> {
+    // What the command returned, kept for the caller (the queue itself only needs its view).
+    const got: { value?: T } = {};
+    const r = await this.push({
       run: async () => {
-        const result = await task();
+        const value = await task();
+        if (value === null) return cancelled();
+        got.value = value;
+        const result = resultOf(value);
         this.deps.applied(result);
         return { ok: true, outcome: result.outcome };
       },
     });
+    if (!r.ok) return r;
+    return "value" in got ? { ...r, value: got.value as T } : cancelled();
   }
 
   /** Drops every waiting job (after a reload); each resolves as cancelled. */
   clear(): void {
     const dropped = this.waiting;
     this.waiting = [];
-    for (const e of dropped) for (const s of e.settle) s({ ok: false, code: "cancelled", message: "Cancelled.", findings: [] });
+    for (const e of dropped) for (const s of e.settle) s(cancelled());
     this.deps.changed?.();
     this.checkIdle();
   }

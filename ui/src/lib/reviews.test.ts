@@ -1,19 +1,22 @@
 import { describe, expect, it } from "vitest";
-import type { ReviewStatus, SignOff } from "./bindings";
+import type { CertificateInfo, ReviewStatus, SignOff } from "./bindings";
 import { buildNames } from "./names";
 import {
   approvalsText,
   commentRequired,
+  namesText,
   needsAttention,
   newlyCompleted,
   reviewBadge,
   reviewStateText,
   signatoryRows,
   signatoryStateText,
+  signedText,
 } from "./reviews";
 import { sampleFramework } from "./test-fixtures";
 
-function signoff(party: string, decision: SignOff["decision"], version: number, comment = ""): SignOff {
+/** A sign-off as the back end sends it: signed, unless `signed` is false (one recorded before certificates). */
+function signoff(party: string, decision: SignOff["decision"], version: number, comment = "", signed = true): SignOff {
   return {
     cycle_due: "2025-06-30",
     party,
@@ -24,7 +27,7 @@ function signoff(party: string, decision: SignOff["decision"], version: number, 
     signed_at: "2025-06-20T09:30:00Z",
     version_number: version,
     version_sha256: String(version).repeat(64),
-    signed: null,
+    signed: signed ? { statement: "{}", signature: "MIIB", certificate: "-----BEGIN CERTIFICATE-----" } : null,
   };
 }
 
@@ -84,7 +87,7 @@ describe("signatories", () => {
   const parties = buildNames(sampleFramework()).parties;
 
   it("lists every required signatory with name and title, waiting until they sign", () => {
-    const rows = signatoryRows(status(), parties);
+    const rows = signatoryRows(status(), parties, {});
     expect(rows.map((r) => [r.party, r.name, r.title, r.state])).toEqual([
       ["cmo", "Dana Reyes", "CMO", "waiting"],
       ["legal", "<img src=x onerror=alert(1)>", "Counsel", "waiting"],
@@ -97,7 +100,7 @@ describe("signatories", () => {
       signoffs: [signoff("cmo", "approved", 2), signoff("legal", "approved_with_comments", 1, "Fine")],
       waiting_for: ["legal"],
     });
-    const rows = signatoryRows(s, parties);
+    const rows = signatoryRows(s, parties, {});
     expect(rows.map((r) => r.state)).toEqual(["approved", "outdated"]);
     expect(signatoryStateText(rows[0], 2)).toBe("Approved: version 2");
     expect(signatoryStateText(rows[1], 2)).toBe("Approved with comments: version 1; version 2 needs a new sign-off");
@@ -106,8 +109,28 @@ describe("signatories", () => {
 
   it("marks a rejection, and keeps the signed name of a party the draft no longer has", () => {
     const s = status({ required: ["cmo", "former"], signoffs: [signoff("former", "rejected", 2, "Missing the UK cap")], waiting_for: ["cmo", "former"] });
-    const rows = signatoryRows(s, parties);
+    const rows = signatoryRows(s, parties, {});
     expect(rows[1]).toMatchObject({ name: "former (as signed)", title: "Title as signed", known: false, state: "rejected" });
+  });
+
+  it("shows an approval recorded before signing certificates as unsigned, never as approved", () => {
+    const s = status({ signoffs: [signoff("cmo", "approved", 2, "", false)], waiting_for: ["cmo", "legal"] });
+    const row = signatoryRows(s, parties, {})[0];
+    expect(row.state).toBe("unsigned");
+    expect(signatoryStateText(row, 2)).toBe("Approved: version 2, unsigned; a signed sign-off is needed");
+    expect(approvalsText(s)).toBe("0 of 2 signatories have approved version 2.");
+  });
+
+  it("gives each signatory the signing certificate the draft has for them", () => {
+    const cert: CertificateInfo = {
+      fingerprint: "ab".repeat(32),
+      subject: "CN=Dana Reyes",
+      key: "ECDSA P-256",
+      not_before: "2026-01-01T00:00:00Z",
+      not_after: "2029-01-01T00:00:00Z",
+    };
+    const rows = signatoryRows(status(), parties, { cmo: cert, ops: { ...cert, subject: "CN=Ops" } });
+    expect(rows.map((r) => r.certificate?.subject ?? null)).toEqual(["CN=Dana Reyes", null]);
   });
 
   it("says when nobody is required or nothing is published", () => {
@@ -120,5 +143,40 @@ describe("signatories", () => {
     expect(newlyCompleted(status(), status({ last_completed: done }))).toEqual(done);
     expect(newlyCompleted(status({ last_completed: done }), status({ last_completed: done }))).toBeNull();
     expect(newlyCompleted(status(), status())).toBeNull();
+  });
+});
+
+describe("the report after signing", () => {
+  const base = {
+    who: "Jordan Lee",
+    decision: "approved_with_comments" as const,
+    version: 2,
+    fingerprint: "3ee2ef59fd87a2c0b60e13e11cdb33d6298db349b598ed4d1b355b99cb2d117b",
+    completed: null,
+    waiting: ["Dana Reyes", "Sam Patel"],
+    recorded: true,
+  };
+
+  it("says who signed, with which certificate, and who the review still waits for", () => {
+    expect(signedText(base)).toBe(
+      "Signed by Jordan Lee with the certificate 3ee2ef59 fd87a2c0: approved with comments, version 2. The review is not complete yet: it waits for Dana Reyes and Sam Patel.",
+    );
+  });
+
+  it("says when the sign-off completed the review", () => {
+    const completed = { due: "2027-01-15", completed_at: "2026-12-01T10:00:00Z", version_number: 2, version_sha256: "2".repeat(64) };
+    expect(signedText({ ...base, completed, waiting: [] })).toMatch(
+      /The review due 15 Jan 2027 is complete: every signatory approved version 2\.$/,
+    );
+  });
+
+  it("says when the very same sign-off had been recorded before", () => {
+    expect(signedText({ ...base, recorded: false })).toContain("It had been recorded before; it is kept once.");
+  });
+
+  it("joins names as a sentence does", () => {
+    expect(namesText([])).toBe("");
+    expect(namesText(["A"])).toBe("A");
+    expect(namesText(["A", "B", "C"])).toBe("A, B and C");
   });
 });

@@ -1,7 +1,8 @@
 // Review cycles and sign-offs as the Reviews page and the sidebar show them.
 import { DECISION_LABELS } from "./labels";
-import type { CompletedCycle, CycleState, Decision, ReviewStatus, SignOff } from "./bindings";
-import { plural } from "./format";
+import type { CertificateInfo, CompletedCycle, CycleState, Decision, ReviewStatus, SignOff } from "./bindings";
+import { shortFingerprint } from "./certificates";
+import { formatDate, plural } from "./format";
 import type { NameIndex } from "./names";
 
 export const STATE_LABELS: Record<CycleState, string> = {
@@ -56,6 +57,8 @@ export type SignatoryState =
   /** Approved an older version: that approval does not carry over, a new one is needed. */
   | "outdated"
   | "rejected"
+  /** An approval recorded before signing certificates: shown, never counted. */
+  | "unsigned"
   /** No sign-off in this cycle yet. */
   | "waiting";
 
@@ -67,10 +70,19 @@ export type SignatoryRow = {
   known: boolean;
   signoff: SignOff | null;
   state: SignatoryState;
+  /** The party's signing certificate in the draft; `null` when it has none. */
+  certificate: CertificateInfo | null;
 };
 
-/** One row per required signatory, in the schedule's order, with their sign-off in this cycle. */
-export function signatoryRows(status: ReviewStatus, parties: NameIndex): SignatoryRow[] {
+/**
+ * One row per required signatory, in the schedule's order, with their sign-off in this cycle and
+ * their signing certificate in the draft (`certificates`, by party id).
+ */
+export function signatoryRows(
+  status: ReviewStatus,
+  parties: NameIndex,
+  certificates: Readonly<Record<string, CertificateInfo>>,
+): SignatoryRow[] {
   return status.required.map((party) => {
     const signoff = status.signoffs.find((s) => s.party === party) ?? null;
     const r = parties.resolve(party);
@@ -79,8 +91,9 @@ export function signatoryRows(status: ReviewStatus, parties: NameIndex): Signato
     let state: SignatoryState;
     if (signoff === null) state = "waiting";
     else if (signoff.decision === "rejected") state = "rejected";
+    else if (signoff.signed === null) state = "unsigned";
     else state = status.waiting_for.includes(party) ? "outdated" : "approved";
-    return { party, name, title, known: r.known, signoff, state };
+    return { party, name, title, known: r.known, signoff, state, certificate: certificates[party] ?? null };
   });
 }
 
@@ -90,6 +103,7 @@ export function signatoryStateText(row: SignatoryRow, latest: number | null): st
   if (row.state === "waiting" || s === null) return "Waiting";
   const what = `${DECISION_LABELS[s.decision]}: version ${s.version_number}`;
   if (row.state === "outdated" && latest !== null) return `${what}; version ${latest} needs a new sign-off`;
+  if (row.state === "unsigned") return `${what}, unsigned; a signed sign-off is needed`;
   return what;
 }
 
@@ -108,4 +122,40 @@ export function newlyCompleted(before: ReviewStatus | null, after: ReviewStatus)
   if (c === null) return null;
   const b = before?.last_completed ?? null;
   return b !== null && b.due === c.due && b.completed_at === c.completed_at ? null : c;
+}
+
+/** "Dana", "Dana and Sam", "Dana, Sam and Lee". */
+export function namesText(names: ReadonlyArray<string>): string {
+  if (names.length <= 1) return names[0] ?? "";
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+/** A sign-off just recorded, as the form reports it. */
+export type SignedReport = {
+  who: string;
+  decision: Decision;
+  version: number;
+  /** The signing certificate's SHA-256 fingerprint; `null` while unknown. */
+  fingerprint: string | null;
+  /** The cycle this sign-off completed, if it did. */
+  completed: CompletedCycle | null;
+  /** Who the open cycle still waits for, by name. */
+  waiting: ReadonlyArray<string>;
+  /** False when this very sign-off had been recorded before. */
+  recorded: boolean;
+};
+
+/** Who signed what, with which certificate, and whether the review is now complete. */
+export function signedText(r: SignedReport): string {
+  const cert = r.fingerprint ? ` with the certificate ${shortFingerprint(r.fingerprint)}` : "";
+  const parts = [`Signed by ${r.who}${cert}: ${DECISION_LABELS[r.decision].toLowerCase()}, version ${r.version}.`];
+  if (!r.recorded) parts.push("It had been recorded before; it is kept once.");
+  if (r.completed) {
+    parts.push(
+      `The review due ${formatDate(r.completed.due)} is complete: every signatory approved version ${r.completed.version_number}.`,
+    );
+  } else if (r.waiting.length > 0) {
+    parts.push(`The review is not complete yet: it waits for ${namesText(r.waiting)}.`);
+  }
+  return parts.join(" ");
 }

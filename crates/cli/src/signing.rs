@@ -146,15 +146,23 @@ pub fn key(cmd: &KeyCommand, db: Option<&Path>, actor: &str) -> Result<ExitCode,
     Ok(ExitCode::SUCCESS)
 }
 
-/// Records the sign-off of a `.signoff` file, or the sign-offs of a signed report PDF.
+/// Records the sign-off of a `.signoff` file, or the signed sign-offs of a report PDF that
+/// verifies strictly.
 pub fn import_signoff(store: &mut Store, file: &Path) -> Result<ExitCode, Error> {
-    let bytes = read(file)?;
-    if bytes.starts_with(b"%PDF-") {
-        return import_signed_pdf(store, file, &bytes);
+    let signed = governance_report::signing::signed_statements(&read(file)?).map_err(|e| in_file(file, e))?;
+    if signed.is_empty() {
+        println!("{} holds no signed sign-off; nothing to record", file.display());
     }
-    let signed = SignOffFile::parse(&bytes)?.signed;
-    report_recorded(&store.record_signoff(&signed, chrono::Local::now().date_naive())?);
+    let today = chrono::Local::now().date_naive();
+    for s in &signed {
+        report_recorded(&store.record_signoff(s, today)?);
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A report error about `file`, named in the message.
+fn in_file(file: &Path, e: governance_report::ReportError) -> Error {
+    Error::Refused(format!("{}: {e}", file.display()))
 }
 
 /// What `governance sign` signs.
@@ -169,77 +177,30 @@ pub struct SignArgs<'a> {
 /// signatory's statement about its version is signed, the PDF is rendered again with that
 /// sign-off added and signed as a PDF by the signatory, and a `.signoff` file is written beside it.
 pub fn sign(args: &SignArgs) -> Result<ExitCode, Error> {
-    use governance_core::signoff::{record_of, SignedStatement, Statement};
-    let pdf = read(args.file)?;
-    let mut data = verified_report(args.file, &pdf)?;
-    let signer = governance_core::store::read_key_file(args.key)?
-        .unlock(&passphrase("Passphrase of your key file: ", false)?)
-        .map_err(refused)?;
-    let now = chrono::Utc::now();
-    let info = &data.info;
-    let statement = Statement::for_version(
-        &data.framework,
-        info.number,
-        &info.sha256,
-        data.review_cycle_due,
-        signer.certificate(),
-        &args.decided,
-        now,
-    )?;
-    let signed = SignedStatement::sign(&statement, &signer)?;
-    // The report lists a party's newest sign-off in a cycle, as the store keeps it.
-    data.signoffs.retain(|s| !(s.party == statement.party && s.cycle_due == statement.cycle_due));
-    data.signoffs.push(record_of(&statement, &signed, &data.framework)?);
-    let rendered =
-        governance_report::render_version(&data).map_err(|e| Error::Io(format!("the PDF could not be made: {e}")))?;
-    let name = signer.certificate().common_name().unwrap_or_else(|| statement.party.clone());
-    let reason = format!("Sign-off of version {}: {}", info.number, statement.decision.label());
-    let signed_pdf = governance_signing::pdf::sign_pdf(&rendered.pdf, &signer, now, &name, &reason).map_err(refused)?;
-    governance_core::fsutil::write_atomically(args.out, &signed_pdf)?;
+    let data = governance_report::signing::verified_data(&read(args.file)?).map_err(|e| in_file(args.file, e))?;
+    let signer = unlock(args.key)?;
+    let done = governance_report::signing::sign_off(data, &signer, &args.decided, chrono::Utc::now())
+        .map_err(|e| in_file(args.file, e))?;
+    governance_core::fsutil::write_atomically(args.out, &done.pdf)?;
     let signoff_file = args.out.with_extension("signoff");
-    let text = SignOffFile::new(signed).to_pretty_json();
+    let text = SignOffFile::new(done.signed).to_pretty_json();
     governance_core::fsutil::write_atomically(&signoff_file, text.as_bytes())?;
+    let s = &done.statement;
     println!(
         "signed version {} of {} as {} ({}): {}",
-        info.number,
-        info.framework,
-        statement.party,
-        statement.decision.label(),
+        s.version,
+        s.framework,
+        s.party,
+        s.decision.label(),
         args.out.display()
     );
     println!("the sign-off alone: {}; import either with `governance import-signoff`", signoff_file.display());
     Ok(ExitCode::SUCCESS)
 }
 
-/// The report data of a PDF that verifies strictly; anything else is refused with the reason.
-fn verified_report(file: &Path, pdf: &[u8]) -> Result<governance_core::version::ReportData, Error> {
-    let v = governance_report::verify(pdf);
-    if v.verdict() != governance_report::Verdict::Verified {
-        let why = v.checks.iter().find(|c| c.outcome != governance_report::Outcome::Passed);
-        return Err(Error::Refused(format!(
-            "{} does not verify, so it is not signed or imported: {}",
-            file.display(),
-            why.map_or("not every check could be made", |c| c.message.as_str())
-        )));
-    }
-    let base = governance_report::base_revision(pdf).map_err(|e| Error::Parse(e.to_string()))?;
-    let snapshot = governance_report::embedded_snapshot(base).map_err(|e| Error::Parse(e.to_string()))?;
-    let manifest = v.manifest.expect("a verified report has its manifest");
-    governance_core::version::ReportData::from_manifest(manifest, snapshot)
-}
-
-/// Records the sign-offs of a signed report PDF that verifies strictly.
-fn import_signed_pdf(store: &mut Store, file: &Path, pdf: &[u8]) -> Result<ExitCode, Error> {
-    let data = verified_report(file, pdf)?;
-    let today = chrono::Local::now().date_naive();
-    let signed: Vec<_> = data.signoffs.iter().filter_map(|s| s.signed.clone()).collect();
-    if signed.is_empty() {
-        println!("{} holds no signed sign-off; nothing to record", file.display());
-    }
-    for s in &signed {
-        report_recorded(&store.record_signoff(s, today)?);
-    }
-    Ok(ExitCode::SUCCESS)
+/// The signer of a key file, unlocked with the passphrase from the environment or a prompt.
+fn unlock(key: &Path) -> Result<governance_signing::Signer, Error> {
+    governance_core::store::unlock_key_file(key, &passphrase("Passphrase of your key file: ", false)?)
 }
 
 fn report_recorded(done: &governance_core::store::RecordedSignOff) {
@@ -263,10 +224,7 @@ fn report_recorded(done: &governance_core::store::RecordedSignOff) {
 
 /// Signs an exported report as a PDF (PAdES) by the person who exported it.
 pub fn sign_export(pdf: &[u8], key: &Path, version: u32) -> Result<Vec<u8>, Error> {
-    let signer = governance_core::store::read_key_file(key)?
-        .unlock(&passphrase("Passphrase of your key file: ", false)?)
-        .map_err(refused)?;
-    let name = signer.certificate().common_name().unwrap_or_default();
     let reason = format!("Exported version {version}");
-    governance_signing::pdf::sign_pdf(pdf, &signer, chrono::Utc::now(), &name, &reason).map_err(refused)
+    governance_report::signing::seal(pdf, &unlock(key)?, chrono::Utc::now(), &reason)
+        .map_err(|e| Error::Refused(e.to_string()))
 }

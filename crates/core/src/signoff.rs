@@ -4,6 +4,9 @@
 //! The statement's bytes are what the detached CMS signature covers, so they are written in one
 //! canonical form (compact JSON, fields in declaration order) and kept exactly as signed.
 
+/// The unlocked key a signatory signs with (from the signing crate), for callers of core.
+pub use governance_signing::Signer;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -19,6 +19,7 @@ pub mod formats;
 mod icc;
 mod layout;
 mod sections;
+pub mod signing;
 mod style;
 mod text;
 mod verify;
@@ -48,6 +49,9 @@ pub enum ReportError {
     Pdf(String),
     #[error("not a Governance Workbench report: {0}")]
     NotAReport(String),
+    /// A signature or sign-off that cannot be made or accepted; the message says why.
+    #[error("{0}")]
+    Refused(String),
 }
 
 fn is_sha256_hex(s: &str) -> bool {

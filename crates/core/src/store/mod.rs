@@ -23,7 +23,7 @@ pub(crate) mod rows;
 mod signoffs;
 pub use apply::{EditOutcome, EditResult};
 pub use publish::{IntegrityProblem, PublishOutcome};
-pub use signoffs::{read_key_file, KeyCreated, RecordedSignOff, MIN_PASSPHRASE_CHARS};
+pub use signoffs::{read_key_file, unlock_key_file, KeyCreated, RecordedSignOff, MIN_PASSPHRASE_CHARS};
 
 use base::framework_row;
 

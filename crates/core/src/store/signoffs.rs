@@ -99,9 +99,22 @@ impl Store {
         now: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<RecordedSignOff> {
-        let signer = read_key_file(key_file)?.unlock(passphrase).map_err(|e| Error::Refused(e.to_string()))?;
+        let signer = unlock_key_file(key_file, passphrase)?;
+        self.sign_as(&signer, framework, version, decided, now, today)
+    }
+
+    /// Signs the statement `signer` makes about version `version` and records it.
+    pub fn sign_as(
+        &mut self,
+        signer: &governance_signing::Signer,
+        framework: &str,
+        version: u32,
+        decided: &Decided,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<RecordedSignOff> {
         let statement = self.statement_for(framework, version, signer.certificate(), decided, now)?;
-        let signed = SignedStatement::sign(&statement, &signer)?;
+        let signed = SignedStatement::sign(&statement, signer)?;
         self.record_signoff(&signed, today)
     }
 }
@@ -185,6 +198,11 @@ impl Store {
 
 /// Shortest passphrase accepted for a new key file.
 pub const MIN_PASSPHRASE_CHARS: usize = 10;
+
+/// Reads a key file from disk and unlocks it; a wrong passphrase is refused.
+pub fn unlock_key_file(path: &Path, passphrase: &str) -> Result<governance_signing::Signer> {
+    read_key_file(path)?.unlock(passphrase).map_err(|e| Error::Refused(e.to_string()))
+}
 
 /// Reads a key file from disk.
 pub fn read_key_file(path: &Path) -> Result<governance_signing::KeyFile> {

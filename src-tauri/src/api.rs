@@ -42,4 +42,13 @@ pub struct ExportedPdf {
     pub bytes: u32,
     /// Characters the embedded font lacks, printed as a replacement mark.
     pub missing_glyphs: String,
+    /// Who signed the file as a PDF ("Name, certificate 1a2b3c4d"), when it is signed.
+    pub signed_by: Option<String>,
+}
+
+/// A sign-off made in the app, and the PDF with it, signed by the signatory, when one was saved.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SignedInApp {
+    pub recorded: governance_core::store::RecordedSignOff,
+    pub pdf: Option<ExportedPdf>,
 }

@@ -4,7 +4,8 @@
 use governance_core::diff::Change;
 use governance_core::edit::{Edit, EditRequest};
 use governance_core::review::ReviewStatus;
-use governance_core::signoff::Decided;
+use governance_core::signoff::{Decided, Signer};
+use governance_core::store::unlock_key_file;
 use governance_core::store::{
     AuditEntry, EditResult, FrameworkSummary, FrameworkView, ImportOutcome, KeyCreated, PublishOutcome, RecordedSignOff,
 };
@@ -13,7 +14,7 @@ use governance_core::ErrorCode;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::api::{ApiError, AppInfo, ExportedPdf};
+use crate::api::{ApiError, AppInfo, ExportedPdf, SignedInApp};
 use crate::state::AppState;
 
 fn today() -> chrono::NaiveDate {
@@ -136,7 +137,8 @@ pub fn review_status(state: State<'_, AppState>, framework: String) -> Result<Re
 }
 
 /// Signs a published version with the signatory's key file (chosen with the native open dialog,
-/// or `$GOVERNANCE_KEY_FILE`) and records the sign-off. `None` when no file was chosen.
+/// or `$GOVERNANCE_KEY_FILE`) and records the sign-off. With `save_pdf`, also saves the version's
+/// PDF with the sign-off on it, signed as a PDF by the signatory. `None` when no file was chosen.
 #[tauri::command(async)]
 pub fn sign_version<R: Runtime>(
     app: AppHandle<R>,
@@ -145,16 +147,40 @@ pub fn sign_version<R: Runtime>(
     version: u32,
     decided: Decided,
     passphrase: String,
-) -> Result<Option<RecordedSignOff>, ApiError> {
-    let Some(path) = open_path(&app, "Choose your signing key file", ("Key file", &["pem", "key"]), KEY_FILE_ENV)
-    else {
+    save_pdf: bool,
+) -> Result<Option<SignedInApp>, ApiError> {
+    let Some(key) = open_path(&app, "Choose your signing key file", KEY_FILTER, KEY_FILE_ENV) else {
         return Ok(None);
     };
-    state
-        .with_store(|s| {
-            s.sign_with_key_file(&framework, version, &path, &passphrase, &decided, chrono::Utc::now(), today())
-        })
-        .map(Some)
+    let signer = unlock_key_file(&key, &passphrase)?;
+    let now = chrono::Utc::now();
+    let recorded = state.with_store(|s| s.sign_as(&signer, &framework, version, &decided, now, today()))?;
+    let pdf = if save_pdf {
+        let reason = format!("Sign-off of version {version}: {}", recorded.statement.decision.label());
+        save_pdf_of(&app, &state, &framework, version, Some((&signer, reason.as_str())))?
+    } else {
+        None
+    };
+    Ok(Some(SignedInApp { recorded, pdf }))
+}
+
+/// Records the signed sign-offs of a signed report PDF or a `.signoff` file, chosen with the
+/// native open dialog (or `$GOVERNANCE_SIGNOFF_FILE`). Each is checked as one signed in the app
+/// is; one recorded before is kept once. `None` when no file was chosen.
+#[tauri::command(async)]
+pub fn import_signoff<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<Vec<RecordedSignOff>>, ApiError> {
+    let filter = ("Signed PDF or sign-off", &["pdf", "signoff"][..]);
+    let Some(path) = open_path(&app, "Import a signed PDF or sign-off", filter, SIGNOFF_FILE_ENV) else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(&path)
+        .map_err(|e| ApiError::new(ErrorCode::Io, format!("cannot read {}: {e}", path.display())))?;
+    let signed = governance_report::signing::signed_statements(&bytes)
+        .map_err(|e| ApiError::new(ErrorCode::Refused, format!("{}: {e}", path.display())))?;
+    state.with_store(|s| signed.iter().map(|x| s.record_signoff(x, today())).collect()).map(Some)
 }
 
 /// Makes a new signing key for a party, saves its passphrase-encrypted key file where the user
@@ -207,6 +233,11 @@ pub fn register_certificate<R: Runtime>(
 /// The environment variable naming the key file to use without an open dialog (unattended runs
 /// and the end-to-end tests, which cannot drive a native dialog).
 pub const KEY_FILE_ENV: &str = "GOVERNANCE_KEY_FILE";
+
+/// The environment variable naming the signed PDF or `.signoff` file to import without a dialog.
+pub const SIGNOFF_FILE_ENV: &str = "GOVERNANCE_SIGNOFF_FILE";
+
+const KEY_FILTER: (&str, &[&str]) = ("Key file", &["pem", "key"]);
 
 /// A file to read: `$env` when set, else the native open dialog.
 fn open_path<R: Runtime>(
@@ -292,27 +323,62 @@ pub fn export_odcs<R: Runtime>(
     )
 }
 
-/// Renders a published version and saves it through the native save dialog. `None` when cancelled.
+/// Renders a published version and saves it through the native save dialog. With a
+/// passphrase, the PDF is also signed as a PDF with the writer's key file (chosen with the open
+/// dialog, or `$GOVERNANCE_KEY_FILE`). `None` when cancelled.
 #[tauri::command(async)]
 pub fn export_pdf<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     framework: String,
     version: u32,
+    passphrase: Option<String>,
 ) -> Result<Option<ExportedPdf>, ApiError> {
-    let Some(path) = save_path(&app, "Export the PDF", ("PDF", &["pdf"]), format!("{framework}-v{version}.pdf")) else {
+    let signer = match passphrase {
+        None => None,
+        Some(p) => match open_path(&app, "Choose your signing key file", KEY_FILTER, KEY_FILE_ENV) {
+            None => return Ok(None),
+            Some(key) => Some(unlock_key_file(&key, &p)?),
+        },
+    };
+    let reason = format!("Exported version {version}");
+    save_pdf_of(&app, &state, &framework, version, signer.as_ref().map(|s| (s, reason.as_str())))
+}
+
+/// Renders a published version, signs it as a PDF when a signer is given, and saves it where
+/// the user chooses. `None` when the save dialog was cancelled.
+fn save_pdf_of<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    framework: &str,
+    version: u32,
+    signer: Option<(&Signer, &str)>,
+) -> Result<Option<ExportedPdf>, ApiError> {
+    let Some(path) = save_path(app, "Export the PDF", ("PDF", &["pdf"]), format!("{framework}-v{version}.pdf")) else {
         return Ok(None);
     };
-    let data = state.with_store(|s| s.report_data(&framework, version))?;
-    let r = governance_report::render_version(&data)
-        .map_err(|e| ApiError::new(ErrorCode::Report, format!("the PDF could not be made: {e}")))?;
-    governance_core::fsutil::write_atomically(&path, &r.pdf).map_err(ApiError::from)?;
+    let report_error =
+        |e: governance_report::ReportError| ApiError::new(ErrorCode::Report, format!("the PDF could not be made: {e}"));
+    let data = state.with_store(|s| s.report_data(framework, version))?;
+    let r = governance_report::render_version(&data).map_err(report_error)?;
+    let (pdf, signed_by) = match signer {
+        None => (r.pdf, None),
+        Some((signer, reason)) => {
+            let pdf =
+                governance_report::signing::seal(&r.pdf, signer, chrono::Utc::now(), reason).map_err(report_error)?;
+            let cert = signer.certificate();
+            let name = cert.common_name().unwrap_or_default();
+            (pdf, Some(format!("{name}, certificate {}", &cert.sha256_fingerprint()[..8])))
+        }
+    };
+    governance_core::fsutil::write_atomically(&path, &pdf).map_err(ApiError::from)?;
     state.remember_export(path.clone());
     Ok(Some(ExportedPdf {
         path: path.display().to_string(),
         pages: r.pages,
-        bytes: r.pdf.len() as u32,
+        bytes: pdf.len() as u32,
         missing_glyphs: r.missing_glyphs.iter().collect(),
+        signed_by,
     }))
 }
 

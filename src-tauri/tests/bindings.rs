@@ -14,7 +14,7 @@ use governance_core::store::{
 };
 use governance_core::version::VersionInfo;
 use governance_core::*;
-use governance_workbench::api::{ApiError, AppInfo, ExportedPdf};
+use governance_workbench::api::{ApiError, AppInfo, ExportedPdf, SignedInApp};
 use ts_rs::{Config, TS};
 
 #[path = "../build_support/commands.rs"]
@@ -82,6 +82,7 @@ fn generate_bindings() -> String {
         decl::<ErrorCode>(&cfg),
         decl::<AppInfo>(&cfg),
         decl::<ExportedPdf>(&cfg),
+        decl::<SignedInApp>(&cfg),
         decl::<FrameworkSummary>(&cfg),
         decl::<FrameworkView>(&cfg),
         decl::<ImportOutcome>(&cfg),

@@ -1,8 +1,10 @@
 //! Issue 11 in the real window: a signatory makes a signing key on the Parties page, the version
 //! is published with its certificate, and they sign the review with that key file on the Reviews
 //! page; a wrong passphrase is refused and records nothing; the exported PDF's sign-off page lists
-//! the signed sign-off. (Native dialogs cannot be driven: the key file lands in
-//! `$GOVERNANCE_EXPORT_DIR` and is read back from `$GOVERNANCE_KEY_FILE`.)
+//! the signed sign-off, and the PDF saved with it is signed as a PDF by legal counsel; importing
+//! that PDF again keeps the sign-off once; a PDF exported with the writer's key is signed.
+//! (Native dialogs cannot be driven: the key file lands in `$GOVERNANCE_EXPORT_DIR` and is read
+//! back from `$GOVERNANCE_KEY_FILE`; the file to import comes from `$GOVERNANCE_SIGNOFF_FILE`.)
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -63,6 +65,7 @@ impl Story {
         let env = [
             ("GOVERNANCE_EXPORT_DIR", exports.path().to_str().unwrap()),
             ("GOVERNANCE_KEY_FILE", key_file.to_str().unwrap()),
+            ("GOVERNANCE_SIGNOFF_FILE", pdf.to_str().unwrap()),
         ];
         let s = Session::start_with_env(tempfile::tempdir().unwrap(), &env).await;
         let db = default_db(s.data_home.path());
@@ -133,14 +136,23 @@ impl Story {
         s.click("[data-testid=dialog-cancel]").await;
     }
 
-    /// Exports version 1's PDF from the Versions page; returns its page count and last page's words.
-    async fn export_pdf(&self) -> (u32, String) {
+    /// Exports version 1's PDF from the Versions page, signed with the key file when a passphrase
+    /// is given; returns its page count and last page's words.
+    async fn export_pdf(&self, passphrase: Option<&str>) -> (u32, String) {
         if self.pdf.exists() {
             std::fs::remove_file(&self.pdf).unwrap();
         }
         self.s.click("[data-testid=nav-versions]").await;
+        if let Some(p) = passphrase {
+            self.s.click("[data-testid=sign-exports-toggle]").await;
+            self.s.fill("[data-testid=export-passphrase]", p).await;
+        }
         self.s.click("[data-testid=version-export-1]").await;
-        self.s.text("[data-testid=pdf-result]").await;
+        let result = self.s.text("[data-testid=pdf-result]").await;
+        if passphrase.is_some() {
+            let by = self.s.text("[data-testid=pdf-signed-by]").await;
+            assert!(by.contains(&self.party.name), "{result}");
+        }
         assert!(self.pdf.exists(), "the PDF was written to the export folder");
         last_page(&self.pdf)
     }
@@ -172,6 +184,9 @@ impl Story {
         assert!(done.contains(&format!("{} {}", &fingerprint[..8], &fingerprint[8..16])), "{done}");
         assert!(done.contains("not complete yet"), "two more signatories are needed: {done}");
         assert_eq!(value(s, "[data-testid=signoff-passphrase]").await, "", "the passphrase is cleared");
+        let saved = s.text("[data-testid=signoff-pdf]").await;
+        assert!(saved.contains(self.pdf.to_str().unwrap()), "the PDF with the sign-off is saved: {saved}");
+        assert_eq!(pdf_signers(&self.pdf), vec![party.name.clone()], "it is signed as a PDF by legal counsel");
         let row = s.find(&format!("[data-testid=signatory-{}]", party.id)).await;
         assert_eq!(row.attr("data-state").await.unwrap().as_deref(), Some("approved"));
         let badge = s.text(&format!("[data-testid=signed-{}]", party.id)).await;
@@ -182,6 +197,16 @@ impl Story {
         let js = "const t = document.querySelector('.table-scroll'); return t.scrollWidth - t.clientWidth";
         let overflow = s.client.execute(js, vec![]).await.unwrap();
         assert_eq!(overflow.as_i64(), Some(0), "the signatories' table fits its panel");
+    }
+
+    /// Importing the signed PDF saved at signing records nothing new: the sign-off is kept once.
+    async fn import_the_signed_pdf_again(&self) {
+        let s = &self.s;
+        s.click("[data-testid=import-signoff]").await;
+        let result = s.text("[data-testid=import-signoff-result]").await;
+        assert!(result.contains("Already recorded, kept once") && result.contains(&self.party.name), "{result}");
+        s.screenshot("45-reviews-imported-again").await;
+        assert_eq!(signoffs(&self.db, &self.framework).len(), 1, "one sign-off, kept once");
     }
 
     /// The database keeps the statement as signed, its signature and the signer's certificate,
@@ -240,16 +265,20 @@ async fn a_signatory_makes_a_key_on_the_parties_page_and_signs_the_published_ver
     let story = Story::start().await;
     let fingerprint = story.make_key().await;
     story.publish("First version for the quarterly review.", 1).await;
-    let (_, before) = story.export_pdf().await;
+    let (_, before) = story.export_pdf(None).await;
+    assert!(pdf_signers(&story.pdf).is_empty(), "an export without a key is not signed as a PDF");
     assert!(before.contains("Sign-off"), "{before}");
     assert!(!before.contains("clause 4"), "nobody has signed yet: {before}");
 
     story.refuse_a_wrong_passphrase(&fingerprint).await;
     story.sign(&fingerprint).await;
     story.check_the_stored_sign_off();
+    story.import_the_signed_pdf_again().await;
 
-    // The PDF exported now lists the sign-off on its sign-off page; a person looks at its picture.
-    let (pages, last) = story.export_pdf().await;
+    // The PDF exported now, with the writer's key, lists the sign-off on its sign-off page and
+    // is signed as a PDF; a person looks at the page's picture.
+    let (pages, last) = story.export_pdf(Some(PASSPHRASE)).await;
+    assert_eq!(pdf_signers(&story.pdf), vec![story.party.name.clone()]);
     story.s.screenshot("45-versions-pdf-exported").await;
     for expected in ["Sign-off", story.party.name.as_str(), "Approved with comments", "clause 4 to be revisited"] {
         assert!(last.contains(expected), "the sign-off page shows {expected:?}: {last}");
@@ -258,6 +287,20 @@ async fn a_signatory_makes_a_key_on_the_parties_page_and_signs_the_published_ver
 
     story.remove_the_certificate_undo_and_compare().await;
     story.s.close().await;
+}
+
+/// The signers poppler's `pdfsig` finds in a PDF, each of whose signature it says is valid.
+fn pdf_signers(pdf: &Path) -> Vec<String> {
+    let out = Command::new("pdfsig").arg(pdf).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let valid = text.matches("Signature Validation: Signature is Valid.").count();
+    let names: Vec<String> = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("- Signer Certificate Common Name: "))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(valid, names.len(), "pdfsig says every signature is valid: {text}");
+    names
 }
 
 /// Renders one page of a PDF to a PNG beside the screenshots (60 dpi).

@@ -26,7 +26,16 @@ export type ExportedPdf = { path: string, pages: number, bytes: number,
 /**
  * Characters the embedded font lacks, printed as a replacement mark.
  */
-missing_glyphs: string, };
+missing_glyphs: string, 
+/**
+ * Who signed the file as a PDF ("Name, certificate 1a2b3c4d"), when it is signed.
+ */
+signed_by: string | null, };
+
+/**
+ * A sign-off made in the app, and the PDF with it, signed by the signatory, when one was saved.
+ */
+export type SignedInApp = { recorded: RecordedSignOff, pdf: ExportedPdf | null, };
 
 /**
  * One line of the frameworks list.
@@ -404,11 +413,12 @@ export const commands = {
   listVersions: (framework: string): Promise<Array<VersionInfo>> => invoke<Array<VersionInfo>>("list_versions", { framework }),
   diffVersions: (framework: string, from: number, to: number): Promise<Array<Change>> => invoke<Array<Change>>("diff_versions", { framework, from, to }),
   reviewStatus: (framework: string): Promise<ReviewStatus> => invoke<ReviewStatus>("review_status", { framework }),
-  signVersion: (framework: string, version: number, decided: Decided, passphrase: string): Promise<RecordedSignOff | null> => invoke<RecordedSignOff | null>("sign_version", { framework, version, decided, passphrase }),
+  signVersion: (framework: string, version: number, decided: Decided, passphrase: string, savePdf: boolean): Promise<SignedInApp | null> => invoke<SignedInApp | null>("sign_version", { framework, version, decided, passphrase, savePdf }),
+  importSignoff: (): Promise<Array<RecordedSignOff> | null> => invoke<Array<RecordedSignOff> | null>("import_signoff"),
   createSigningKey: (framework: string, party: string, name: string, passphrase: string): Promise<KeyCreated | null> => invoke<KeyCreated | null>("create_signing_key", { framework, party, name, passphrase }),
   registerCertificate: (framework: string, party: string): Promise<EditResult | null> => invoke<EditResult | null>("register_certificate", { framework, party }),
   exportCalendar: (framework: string): Promise<string | null> => invoke<string | null>("export_calendar", { framework }),
   exportOdcs: (framework: string, version: number | null): Promise<string | null> => invoke<string | null>("export_odcs", { framework, version }),
-  exportPdf: (framework: string, version: number): Promise<ExportedPdf | null> => invoke<ExportedPdf | null>("export_pdf", { framework, version }),
+  exportPdf: (framework: string, version: number, passphrase: string | null): Promise<ExportedPdf | null> => invoke<ExportedPdf | null>("export_pdf", { framework, version, passphrase }),
   openExported: (path: string): Promise<null> => invoke<null>("open_exported", { path }),
 };

@@ -11,6 +11,7 @@ import {
   reviewStateText,
   signatoryRows,
   signatoryStateText,
+  importedText,
   signedText,
 } from "./reviews";
 import { sampleFramework } from "./test-fixtures";
@@ -178,5 +179,19 @@ describe("the report after signing", () => {
     expect(namesText([])).toBe("");
     expect(namesText(["A"])).toBe("A");
     expect(namesText(["A", "B", "C"])).toBe("A, B and C");
+  });
+});
+
+describe("importedText", () => {
+  it("names each imported sign-off and says which were already recorded", () => {
+    const text = importedText([
+      { who: "Eleanor Voss", decision: "approved", version: 1, recorded: true },
+      { who: "Dana Okafor", decision: "rejected", version: 1, recorded: false },
+    ]);
+    expect(text).toBe("Recorded: Eleanor Voss, approved, version 1. Already recorded, kept once: Dana Okafor, rejected, version 1.");
+  });
+
+  it("says so when a file holds no signed sign-off", () => {
+    expect(importedText([])).toBe("The file holds no signed sign-off; nothing was recorded.");
   });
 });

@@ -159,3 +159,20 @@ export function signedText(r: SignedReport): string {
   }
   return parts.join(" ");
 }
+
+/** One imported sign-off, as the Reviews page lists it. */
+export type ImportedSignOff = { who: string; decision: Decision; version: number; recorded: boolean };
+
+/**
+ * What importing a signed PDF or `.signoff` file did, in one sentence per sign-off ("Recorded:
+ * Eleanor Voss, approved, version 1."), or that the file held none.
+ */
+export function importedText(list: ReadonlyArray<ImportedSignOff>): string {
+  if (list.length === 0) return "The file holds no signed sign-off; nothing was recorded.";
+  return list
+    .map((s) => {
+      const what = `${s.who}, ${DECISION_LABELS[s.decision].toLowerCase()}, version ${s.version}.`;
+      return s.recorded ? `Recorded: ${what}` : `Already recorded, kept once: ${what}`;
+    })
+    .join(" ");
+}

@@ -88,7 +88,8 @@ fn a_report_signed_by_a_registered_partys_key_is_verified_and_names_the_signer_a
     let fingerprint = eleanor().certificate().sha256_fingerprint();
     let expected = format!(
         "PDF signature 1, by Eleanor Voss (certificate {}, registered for party legal-counsel), at 2027-01-20 10:00 \
-         UTC by the signer's clock: intact, and its update adds only the signature",
+         UTC by the signer's clock, reason \"Sign-off of version 1: Approved\": intact, and its update adds only the \
+         signature",
         &fingerprint[..16]
     );
     assert_eq!(sig.message, expected);
@@ -158,7 +159,10 @@ fn one_flipped_byte_inside_the_signature_revision_is_not_verified() {
     for (at, why) in [(reason, "the content has changed"), (contents, "")] {
         let v = verify(&flipped(signed, at));
         let msg = failure(&v);
-        assert!(msg.starts_with("PDF signature 1, by Eleanor Voss (no readable certificate)"), "byte {at}: {msg}");
+        assert!(
+            msg.starts_with("PDF signature 1, by Eleanor Voss (no certificate that its signature verifies with)"),
+            "byte {at}: {msg}"
+        );
         assert!(msg.contains(why), "byte {at}: {msg}");
         assert!(!v.pdf_signatures[0].intact, "byte {at}: {:#?}", v.pdf_signatures);
         // The report itself is untouched: its pages still pass.

@@ -185,11 +185,12 @@ fn embedded_framework(pdf: &[u8]) -> Option<governance_core::Framework> {
 }
 
 /// "by Eleanor Voss (certificate 3f2a…, registered for party legal-counsel), at 2026-11-29
-/// 14:02 UTC by the signer's clock".
+/// 14:02 UTC by the signer's clock, reason "Sign-off of version 1: Approved"".
 fn signer_words(s: &governance_signing::pdf::PdfSignature, fw: Option<&governance_core::Framework>) -> String {
     let name = if s.name.is_empty() { "an unnamed signer".to_owned() } else { s.name.clone() };
     let cert = match &s.certificate {
-        None => "no readable certificate".to_owned(),
+        // The signing crate reads the certificate only from a CMS that verifies.
+        None => "no certificate that its signature verifies with".to_owned(),
         Some(c) => {
             let party = fw.and_then(|fw| governance_core::signoff::registered_party(fw, c));
             let registered = match party {
@@ -201,7 +202,12 @@ fn signer_words(s: &governance_signing::pdf::PdfSignature, fw: Option<&governanc
     };
     let when =
         s.when.map(|t| format!(", at {} by the signer's clock", t.format("%Y-%m-%d %H:%M UTC"))).unwrap_or_default();
-    format!("by {name} ({cert}){when}")
+    let reason = if s.reason.is_empty() {
+        String::new()
+    } else {
+        format!(", reason \"{}\"", governance_core::text::excerpt(&s.reason))
+    };
+    format!("by {name} ({cert}){when}{reason}")
 }
 
 /// The checks of the document, up to its %%EOF.

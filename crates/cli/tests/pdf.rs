@@ -4,16 +4,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-const TEMPLATE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/starter-framework.json");
-
-fn governance(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_governance")).arg("--db").arg(db).args(args).output().unwrap()
-}
-
-fn ok(o: &Output) -> String {
-    assert!(o.status.success(), "{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+mod common;
+use common::{governance, ok, TEMPLATE};
 
 fn tool(name: &str, args: &[&str]) -> String {
     let o = Command::new(name)
@@ -26,8 +18,8 @@ fn tool(name: &str, args: &[&str]) -> String {
 
 fn published(dir: &Path) -> std::path::PathBuf {
     let db = dir.join("x.db");
-    ok(&governance(&db, &["import", TEMPLATE]));
-    ok(&governance(&db, &["publish", "--summary", "First published framework"]));
+    ok(&governance(Some(&db), &["import", TEMPLATE]));
+    ok(&governance(Some(&db), &["publish", "--summary", "First published framework"]));
     db
 }
 
@@ -36,8 +28,8 @@ fn export_pdf_twice_gives_identical_bytes_that_qpdf_pdffonts_and_pdftotext_accep
     let dir = tempfile::tempdir().unwrap();
     let db = published(dir.path());
     let (a, b) = (dir.path().join("a.pdf"), dir.path().join("b.pdf"));
-    ok(&governance(&db, &["export-pdf", "--version", "1", "--out", a.to_str().unwrap()]));
-    ok(&governance(&db, &["export-pdf", "--version", "1", "--out", b.to_str().unwrap()]));
+    ok(&governance(Some(&db), &["export-pdf", "--version", "1", "--out", a.to_str().unwrap()]));
+    ok(&governance(Some(&db), &["export-pdf", "--version", "1", "--out", b.to_str().unwrap()]));
     assert!(std::fs::read(&a).unwrap() == std::fs::read(&b).unwrap(), "two exports differ");
     tool("qpdf", &["--check", a.to_str().unwrap()]);
     let fonts = tool("pdffonts", &[a.to_str().unwrap()]);
@@ -81,7 +73,7 @@ fn verify_says_verified_for_an_exported_file_without_a_database_and_opens_none()
     let dir = tempfile::tempdir().unwrap();
     let db = published(dir.path());
     let pdf = dir.path().join("v1.pdf");
-    ok(&governance(&db, &["export-pdf", "--version", "1", "--out", pdf.to_str().unwrap()]));
+    ok(&governance(Some(&db), &["export-pdf", "--version", "1", "--out", pdf.to_str().unwrap()]));
     let absent = dir.path().join("default.db");
     let o = Command::new(env!("CARGO_BIN_EXE_governance"))
         .env("GOVERNANCE_DB", &absent)
@@ -104,10 +96,10 @@ fn verify_with_a_database_also_checks_the_version_the_hash_chain_and_the_changes
     let changed = std::fs::read_to_string(TEMPLATE).unwrap().replacen("\"amount\": 15", "\"amount\": 30", 1);
     let file = dir.path().join("v2.json");
     std::fs::write(&file, changed).unwrap();
-    ok(&governance(&db, &["import", file.to_str().unwrap()]));
-    ok(&governance(&db, &["publish", "--summary", "Relaxed a latency"]));
+    ok(&governance(Some(&db), &["import", file.to_str().unwrap()]));
+    ok(&governance(Some(&db), &["publish", "--summary", "Relaxed a latency"]));
     let pdf = dir.path().join("v2.pdf");
-    ok(&governance(&db, &["export-pdf", "--version", "2", "--out", pdf.to_str().unwrap()]));
+    ok(&governance(Some(&db), &["export-pdf", "--version", "2", "--out", pdf.to_str().unwrap()]));
     let out = verify_out(&verify(Some(&db), &pdf), 0);
     assert!(out.starts_with("VERIFIED: "), "{out}");
     for line in [
@@ -120,8 +112,8 @@ fn verify_with_a_database_also_checks_the_version_the_hash_chain_and_the_changes
 
     // Another database, where this version was never published.
     let other = dir.path().join("other.db");
-    ok(&governance(&other, &["import", TEMPLATE]));
-    ok(&governance(&other, &["publish", "--summary", "First published framework"]));
+    ok(&governance(Some(&other), &["import", TEMPLATE]));
+    ok(&governance(Some(&other), &["publish", "--summary", "First published framework"]));
     let out = verify_out(&verify(Some(&other), &pdf), 1);
     assert!(out.starts_with("NOT VERIFIED: ") && out.contains("no published version in the database has SHA-256"));
 

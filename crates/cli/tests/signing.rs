@@ -9,23 +9,10 @@ use governance_core::signoff::{record_of, SignOffFile, SignedStatement, Statemen
 use governance_core::Store;
 use lopdf::{Document, IncrementalDocument, Object};
 
-const TEMPLATE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/starter-framework.json");
-const PASSPHRASE: &str = "correct horse battery";
+mod common;
+use common::{governance, ok, tool, tool_ok, PASSPHRASE, TEMPLATE};
+
 const FRAMEWORK: &str = "larkspur-marketing-agents";
-
-/// Runs `governance` with the key passphrase in its environment, as a script would.
-fn governance(db: Option<&Path>, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_governance"));
-    if let Some(db) = db {
-        cmd.arg("--db").arg(db);
-    }
-    cmd.args(args).env("GOVERNANCE_KEY_PASSPHRASE", PASSPHRASE).output().unwrap()
-}
-
-fn ok(o: &Output) -> String {
-    assert!(o.status.success(), "{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
 
 /// The error a refused command printed, after checking it exited with code 1.
 fn refused(o: &Output) -> String {
@@ -33,20 +20,6 @@ fn refused(o: &Output) -> String {
     assert_eq!(o.status.code(), Some(1), "{}{err}", String::from_utf8_lossy(&o.stdout));
     assert!(err.starts_with("error: "), "{err}");
     err
-}
-
-/// Runs another program; a missing one fails the test with how to install it (make test does).
-fn tool(name: &str, args: &[&str]) -> Output {
-    Command::new(name).args(args).output().unwrap_or_else(|e| {
-        panic!("{name} is needed ({e}): apt-get install poppler-utils qpdf openssl; pyhanko: make py-deps")
-    })
-}
-
-fn tool_ok(name: &str, args: &[&str]) -> String {
-    let o = tool(name, args);
-    let text = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
-    assert!(o.status.success(), "{name} {args:?} failed:\n{text}");
-    text
 }
 
 fn s(path: &Path) -> &str {

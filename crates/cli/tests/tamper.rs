@@ -2,75 +2,54 @@
 //! exit code 1, and a message that names the place that was changed.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::sync::OnceLock;
 
 use lopdf::{Document, Object, ObjectId};
 
-const TEMPLATE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/starter-framework.json");
-
-fn governance(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_governance")).arg("--db").arg(db).args(args).output().unwrap()
-}
-
-fn ok(o: &Output) -> String {
-    assert!(o.status.success(), "{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+mod common;
+use common::{governance, ok, TEMPLATE};
 
 struct Exported {
     v1: Vec<u8>,
     v2: Vec<u8>,
 }
 
-fn governance_with_key(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_governance"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("GOVERNANCE_KEY_PASSPHRASE", "correct horse battery")
-        .output()
-        .unwrap()
-}
-
 /// Signs version `n`'s PDF as the holder of `key` and records the sign-off in the database.
 fn sign(db: &Path, dir: &Path, n: &str, key: &Path, decision_and_comment: &[&str]) {
     let pdf = dir.join(format!("v{n}-for-signing.pdf"));
     let signed = dir.join(format!("v{n}-signed-{}.pdf", key.file_stem().unwrap().to_str().unwrap()));
-    ok(&governance(db, &["export-pdf", "--version", n, "--out", pdf.to_str().unwrap()]));
+    ok(&governance(Some(db), &["export-pdf", "--version", n, "--out", pdf.to_str().unwrap()]));
     let args = [&["sign", pdf.to_str().unwrap(), "--key", key.to_str().unwrap()][..], decision_and_comment].concat();
-    ok(&governance_with_key(db, &[&args[..], &["--out", signed.to_str().unwrap()]].concat()));
-    ok(&governance(db, &["import-signoff", signed.to_str().unwrap()]));
+    ok(&governance(Some(db), &[&args[..], &["--out", signed.to_str().unwrap()]].concat()));
+    ok(&governance(Some(db), &["import-signoff", signed.to_str().unwrap()]));
 }
 
 /// A new database in `dir` with version 1 (signed off by the CMO) and version 2 (with changes
 /// and a sign-off with a comment by legal counsel), both exported after the sign-offs.
 fn two_versions(dir: &Path) -> (PathBuf, Exported) {
     let db = dir.join("x.db");
-    ok(&governance(&db, &["import", TEMPLATE]));
+    ok(&governance(Some(&db), &["import", TEMPLATE]));
     let key = |party: &str, name: &str| {
         let file = dir.join(format!("{party}.pem"));
-        ok(&governance_with_key(
-            &db,
-            &["key", "new", "--party", party, "--name", name, "--out", file.to_str().unwrap()],
-        ));
+        ok(&governance(Some(&db), &["key", "new", "--party", party, "--name", name, "--out", file.to_str().unwrap()]));
         file
     };
     let (cmo, legal) = (key("cmo", "Dana Okafor"), key("legal-counsel", "Eleanor Voss"));
-    ok(&governance(&db, &["publish", "--summary", "First published framework"]));
+    ok(&governance(Some(&db), &["publish", "--summary", "First published framework"]));
     sign(&db, dir, "1", &cmo, &["--decision", "approved"]);
     // The draft as stored (with its certificates), with one latency changed.
     let file = dir.join("v2.json");
-    ok(&governance(&db, &["export-json", "--out", file.to_str().unwrap()]));
+    ok(&governance(Some(&db), &["export-json", "--out", file.to_str().unwrap()]));
     let changed = std::fs::read_to_string(&file).unwrap().replacen("\"amount\": 15", "\"amount\": 30", 1);
     std::fs::write(&file, changed).unwrap();
-    ok(&governance(&db, &["import", file.to_str().unwrap()]));
-    ok(&governance(&db, &["publish", "--summary", "Relaxed a latency"]));
+    ok(&governance(Some(&db), &["import", file.to_str().unwrap()]));
+    ok(&governance(Some(&db), &["publish", "--summary", "Relaxed a latency"]));
     let comment = ["--decision", "approved_with_comments", "--comment", "Tighten the TikTok constraints next quarter."];
     sign(&db, dir, "2", &legal, &comment);
     let export = |n: &str| {
         let out = dir.join(format!("v{n}.pdf"));
-        ok(&governance(&db, &["export-pdf", "--version", n, "--out", out.to_str().unwrap()]));
+        ok(&governance(Some(&db), &["export-pdf", "--version", n, "--out", out.to_str().unwrap()]));
         std::fs::read(out).unwrap()
     };
     let exported = Exported { v1: export("1"), v2: export("2") };
@@ -261,7 +240,7 @@ fn a_manifest_whose_changes_are_not_the_databases_diff_is_not_verified_with_the_
     });
     let path = dir.path().join("edited.pdf");
     std::fs::write(&path, edited).unwrap();
-    let o = governance(&db, &["verify", path.to_str().unwrap()]);
+    let o = governance(Some(&db), &["verify", path.to_str().unwrap()]);
     let out = String::from_utf8_lossy(&o.stdout);
     assert_eq!(o.status.code(), Some(1), "{out}");
     assert!(out.starts_with("NOT VERIFIED: "), "{out}");

@@ -5,14 +5,14 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 # Debian packages for building the app, a real window under Xvfb, WebDriver and PDF checks.
 APT_PACKAGES := build-essential pkg-config ca-certificates libwebkit2gtk-4.1-dev webkit2gtk-driver \
-	xvfb xauth poppler-utils qpdf python3-venv
+	xvfb xauth poppler-utils qpdf python3-venv openssl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 XVFB := xvfb-run -a -s "-screen 0 1280x1024x24"
 APP := target/debug/governance-workbench
-# Python validators the tests run: the official ODCS linter, an iCalendar parser and a JSON Schema
-# validator (the interchange schema against the importer).
+# Python validators the tests run: the official ODCS linter, an iCalendar parser, a JSON Schema
+# validator, and pyHanko for PDF signatures.
 PYENV := target/pyenv
-PY_PACKAGES := datacontract-cli==1.2.8 icalendar==7.3.2 check-jsonschema==0.39.0
+PY_PACKAGES := datacontract-cli==1.2.8 icalendar==7.3.2 check-jsonschema==0.39.0 pyhanko==0.38.0 pyhanko-cli==0.6.0
 
 .PHONY: cargo-fuzz fuzz-smoke fuzz run test deps system-deps node-deps py-deps tauri-driver ui build lint unit e2e generate bench clean
 

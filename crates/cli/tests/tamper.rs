@@ -147,8 +147,12 @@ fn a_changed_glyph_of_visible_text_on_page_one_is_not_verified() {
     // Change one glyph of the first text string of page 1 (glyph ids in hex, two bytes each).
     let mut bytes = std::fs::read(&qdf).unwrap();
     let page1 = bytes.windows(8).position(|w| w == b"%% Page ").expect("qdf marks the pages");
-    let tj = page1 + bytes[page1..].windows(4).position(|w| w == b"> Tj").expect("page 1 draws text");
-    let last_digit = tj - 1;
+    // Text is shown as glyph ids in hex strings (`<0012> Tj` or `[<0012> -20 <0034>] TJ`).
+    let text_op = |op: &[u8]| bytes[page1..].windows(op.len()).position(|w| w == op);
+    let shown = text_op(b"] TJ").into_iter().chain(text_op(b"> Tj")).min().expect("page 1 draws text") + page1;
+    let open = page1 + bytes[page1..shown].iter().rposition(|b| *b == b'[' || *b == b'<').expect("a shown string");
+    let close = open + bytes[open..].iter().position(|b| *b == b'>').expect("a hex string");
+    let last_digit = close - 1;
     bytes[last_digit] = if bytes[last_digit] == b'1' { b'2' } else { b'1' };
     let edited = dir.path().join("edited.pdf");
     std::fs::write(&edited, &bytes).unwrap();

@@ -14,6 +14,7 @@ pub mod paths;
 pub mod review;
 pub mod sample;
 pub mod schedule;
+pub mod scripts;
 pub mod signoff;
 pub mod starter;
 pub mod store;

@@ -1,5 +1,5 @@
 //! Renders a report to a file, for looking at and for the samples in `tests/samples/`:
-//! `cargo run -p governance-report --example render -- [starter|v2|large] OUT.pdf`. `v2` is a
+//! `cargo run -p governance-report --example render -- [starter|v2|large|scripts] OUT.pdf`. `v2` is a
 //! second version of the starter with changes and an unsigned sign-off recorded before signing
 //! certificates.
 
@@ -17,6 +17,7 @@ fn main() {
     let v2 = which == "v2";
     let fw = match which {
         "large" => governance_core::sample::large_framework(),
+        "scripts" => governance_core::scripts::scripts_framework(),
         "v2" => {
             let mut fw = starter.clone();
             fw.platforms[0].contract.required_latency.amount = 30;
@@ -75,7 +76,11 @@ fn main() {
         published_at,
     };
     let t = std::time::Instant::now();
-    let r = render_version(&data).expect("renders");
+    // FORMAT=2 renders in an older report format, for comparing.
+    let r = match std::env::var("FORMAT").ok().and_then(|f| f.parse().ok()) {
+        Some(n) => governance_report::formats::render(n, &data).expect("a format this app renders").expect("renders"),
+        None => render_version(&data).expect("renders"),
+    };
     eprintln!("{} pages, {} bytes, {:?}, missing {:?}", r.pages, r.pdf.len(), t.elapsed(), r.missing_glyphs);
     std::fs::write(&out, &r.pdf).expect("writes");
 }

@@ -90,7 +90,7 @@ impl FaceData {
         }
     }
 
-    fn gid(&self, c: char) -> Option<u16> {
+    pub(crate) fn gid(&self, c: char) -> Option<u16> {
         let cp = c as u32;
         let g = if cp < 0x10000 {
             self.bmp_gid[cp as usize]

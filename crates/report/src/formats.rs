@@ -9,7 +9,7 @@ use governance_core::version::ReportData;
 use crate::{Rendered, ReportError};
 
 /// The format this app writes.
-pub const CURRENT: u32 = 2;
+pub const CURRENT: u32 = 3;
 
 pub(crate) type Renderer = fn(&ReportData) -> Result<Rendered, ReportError>;
 
@@ -33,6 +33,11 @@ pub const FORMATS: &[Format] = &[
         number: 2,
         about: "the snapshot and the report manifest, from which every page is rendered",
         render: Some(crate::render_format_2),
+    },
+    Format {
+        number: 3,
+        about: "as format 2, with text in every script: font fallback, bidi, shaping and line breaks by UAX 14",
+        render: Some(crate::render_format_3),
     },
 ];
 

@@ -19,6 +19,7 @@ pub mod formats;
 mod icc;
 mod layout;
 mod sections;
+mod shaping;
 pub mod signing;
 mod style;
 mod text;
@@ -92,9 +93,21 @@ fn check_input(data: &ReportData) -> Result<(), ReportError> {
     Ok(())
 }
 
-/// Report format 2: the pages from `data`, the snapshot and the manifest as associated files.
+/// Report format 2: the pages from `data` in DejaVu Sans alone, one glyph per character; the
+/// snapshot and the manifest as associated files.
 fn render_format_2(data: &ReportData) -> Result<Rendered, ReportError> {
-    const FORMAT: u32 = 2;
+    render_format(data, 2, text::Text::new())
+}
+
+/// Report format 3: as format 2, with text in every script (font fallback, bidi, shaping, line
+/// breaks by UAX 14).
+fn render_format_3(data: &ReportData) -> Result<Rendered, ReportError> {
+    render_format(data, 3, text::Text::shaped())
+}
+
+/// The pages from `data` with `text`'s way of setting text, as report format `FORMAT`.
+#[allow(non_snake_case)]
+fn render_format(data: &ReportData, FORMAT: u32, text: text::Text) -> Result<Rendered, ReportError> {
     check_input(data)?;
     let manifest = ReportManifest::new(data, FORMAT).to_bytes();
     // The pages are drawn from the attachments read back as a verifier reads them, so that they
@@ -102,7 +115,7 @@ fn render_format_2(data: &ReportData) -> Result<Rendered, ReportError> {
     let data = &ReportManifest::from_bytes(&manifest)
         .and_then(|m| ReportData::from_manifest(m, data.snapshot.clone()))
         .map_err(|e| ReportError::Input(format!("the report data does not read back from its attachments: {e}")))?;
-    let mut doc = layout::Doc::new();
+    let mut doc = layout::Doc::new(FORMAT, text);
     sections::write(&mut doc, data);
 
     let (fw, info) = (&data.framework, &data.info);

@@ -20,6 +20,9 @@ pub(crate) struct Run {
     pub text: String,
     /// Rotated 90 degrees anticlockwise: the text reads upwards from (x, y).
     pub rotated: bool,
+    /// The width of the box the line is set in: a right-to-left line is aligned to its right
+    /// edge (report format 3 and later).
+    pub box_w: Option<f32>,
 }
 
 /// Measures and breaks text, and remembers every character drawn (for subsetting) and every
@@ -28,15 +31,32 @@ pub(crate) struct Text {
     pub fonts: &'static Fonts,
     pub used: [CharSet; 2],
     pub missing: BTreeSet<char>,
+    /// Report format 3 and later: every script, with font fallback, bidi and shaping
+    /// (`crate::shaping`). Format 2 drew DejaVu Sans alone, one glyph per character.
+    pub shaped: bool,
 }
 
 impl Text {
+    /// Text as report format 2 sets it.
     pub(crate) fn new() -> Text {
-        Text { fonts: Fonts::get(), used: [CharSet::default(), CharSet::default()], missing: BTreeSet::new() }
+        Text {
+            fonts: Fonts::get(),
+            used: [CharSet::default(), CharSet::default()],
+            missing: BTreeSet::new(),
+            shaped: false,
+        }
     }
 
-    /// Replaces characters the face lacks by U+FFFD (recording them) and tabs by spaces.
+    /// Text as report format 3 sets it.
+    pub(crate) fn shaped() -> Text {
+        Text { shaped: true, ..Text::new() }
+    }
+
+    /// Replaces characters the fonts lack by U+FFFD (recording them) and tabs by spaces.
     pub(crate) fn clean(&mut self, face: Face, text: &str) -> String {
+        if self.shaped {
+            return crate::shaping::clean(text, face == Face::Bold, &mut self.missing);
+        }
         let data = self.fonts.face(face);
         let mut out = String::with_capacity(text.len());
         for c in text.chars() {
@@ -56,6 +76,9 @@ impl Text {
 
     /// Width of already cleaned text.
     pub(crate) fn width(&self, face: Face, size: f32, text: &str) -> f32 {
+        if self.shaped {
+            return crate::shaping::width_em(text, face == Face::Bold) * size;
+        }
         let data = self.fonts.face(face);
         let mut w = 0.0;
         for c in text.chars() {
@@ -78,7 +101,11 @@ impl Text {
                 }
                 continue;
             }
-            wrap_paragraph(para, width, &adv, &mut lines);
+            if self.shaped {
+                crate::shaping::wrap_paragraph(para, width, size, face == Face::Bold, &mut lines);
+            } else {
+                wrap_paragraph(para, width, &adv, &mut lines);
+            }
         }
         while lines.len() > 1 && lines.last().is_some_and(|l| l.is_empty()) {
             lines.pop();
@@ -115,6 +142,9 @@ impl Text {
 
     /// Shortens cleaned text with an ellipsis so that it fits `width`.
     pub(crate) fn truncate(&self, face: Face, size: f32, text: &str, width: f32) -> String {
+        if self.shaped {
+            return crate::shaping::truncate(text, width, size, face == Face::Bold);
+        }
         if self.width(face, size, text) <= width {
             return text.to_owned();
         }
@@ -136,6 +166,10 @@ impl Text {
 
     /// Notes that `text` is drawn in `face`, so that the subset keeps its glyphs.
     pub(crate) fn record(&mut self, face: Face, text: &str) {
+        // Format 3 collects glyphs, not characters, when the pages are written.
+        if self.shaped {
+            return;
+        }
         let set = &mut self.used[face.index()];
         for c in text.chars() {
             set.insert(c);

@@ -32,7 +32,7 @@ fn a_freshly_rendered_first_version_is_verified_without_a_database() {
     let f = Fixture::starter();
     let v = verify(&render_version(&f.data()).unwrap().pdf);
     assert_eq!(v.verdict(), Verdict::Verified, "{}", report(&v));
-    assert_eq!(v.report_format, Some(2));
+    assert_eq!(v.report_format, Some(governance_report::formats::CURRENT));
     assert_eq!(v.snapshot_sha256.as_deref(), Some(f.hash.as_str()));
     assert!(v.checks.iter().all(|c| c.outcome == Outcome::Passed));
     let pages = v.checks.iter().find(|c| c.kind == CheckKind::Pages).unwrap();

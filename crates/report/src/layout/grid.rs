@@ -196,7 +196,7 @@ impl Doc {
         let n = p.row_heads[r].len() as f32;
         let mut ty = y + (h - n * st.leading()) / 2.0 + st.ascent();
         for line in &p.row_heads[r] {
-            self.text_at(x0 + PAD_X, ty, st, line.clone());
+            self.text_in(x0 + PAD_X, ty, spec.row_head_w - 2.0 * PAD_X, st, line.clone());
             ty += st.leading();
         }
         if spec.extra_w > 0.0 {

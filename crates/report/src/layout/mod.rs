@@ -57,6 +57,8 @@ pub(crate) struct OutlineItem {
 }
 
 pub(crate) struct Doc {
+    /// The report format the pages are written in.
+    pub format: u32,
     pub text: Text,
     pub pages: Vec<Page>,
     /// The page being written.
@@ -68,9 +70,10 @@ pub(crate) struct Doc {
 }
 
 impl Doc {
-    pub(crate) fn new() -> Doc {
+    pub(crate) fn new(format: u32, text: Text) -> Doc {
         Doc {
-            text: Text::new(),
+            format,
+            text,
             pages: Vec::new(),
             cur: 0,
             y: TOP,
@@ -133,6 +136,15 @@ impl Doc {
         self.run(x, y, style, text, false);
     }
 
+    /// Draws one line of a paragraph set in a box `w` wide that starts at `x`: right-to-left
+    /// lines are aligned to the box's right edge (report format 3 and later).
+    pub(crate) fn text_in(&mut self, x: f32, y: f32, w: f32, style: Style, text: String) {
+        self.run(x, y, style, text, false);
+        if let Some(r) = self.pages[self.cur].runs.last_mut() {
+            r.box_w = Some(w);
+        }
+    }
+
     pub(crate) fn run(&mut self, x: f32, y: f32, style: Style, text: String, rotated: bool) {
         if text.is_empty() {
             return;
@@ -146,6 +158,7 @@ impl Doc {
             color: style.color,
             text,
             rotated,
+            box_w: None,
         });
     }
 
@@ -174,7 +187,7 @@ impl Doc {
             }
             let x = self.left() + indent + dx;
             let y = self.y + style.ascent();
-            self.text_at(x, y, style, line);
+            self.text_in(x, y, width - dx, style, line);
             self.y += lh;
         }
         self.y += space_after;

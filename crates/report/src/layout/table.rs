@@ -162,7 +162,8 @@ impl Doc {
         let top = self.y + PAD_Y;
         for (col, lines) in cols.iter().zip(cells) {
             for l in lines {
-                self.text_at(x + PAD_X + l.dx, top + l.dy + l.style.ascent(), l.style, l.text);
+                let w = col.width - 2.0 * PAD_X - l.dx;
+                self.text_in(x + PAD_X + l.dx, top + l.dy + l.style.ascent(), w, l.style, l.text);
             }
             x += col.width;
         }

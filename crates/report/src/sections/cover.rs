@@ -94,7 +94,7 @@ fn hash_notes(doc: &mut Doc, ctx: &Ctx) {
             ctx.attachment_name(),
             plural(ctx.data.snapshot.len(), "byte", "bytes"),
             ctx.manifest_name(),
-            crate::formats::CURRENT
+            doc.format
         ),
         NOTE,
         0.0,

@@ -168,7 +168,7 @@ mod tests {
     }
 
     fn drawn(landscape: bool, entries: &[Swatch]) -> Doc {
-        let mut doc = Doc::new();
+        let mut doc = Doc::new(crate::formats::CURRENT, crate::text::Text::shaped());
         doc.new_page(landscape);
         legend(&mut doc, entries);
         doc

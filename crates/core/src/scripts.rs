@@ -1,0 +1,50 @@
+//! Text in every script the PDF and the app draw: samples for tests and benchmarks, and the
+//! starter framework written with them in names, notes and table cells.
+
+use crate::model::Framework;
+
+/// One sample per covered script: (script, text).
+pub const SCRIPT_SAMPLES: &[(&str, &str)] = &[
+    ("Latin", "Zoë Ångström, Straße"),
+    ("Greek", "Διακυβέρνηση δεδομένων"),
+    ("Cyrillic", "Управление данными"),
+    ("Arabic", "حوكمة البيانات والامتثال"),
+    ("Hebrew", "ממשל נתונים ופרטיות"),
+    ("Devanagari", "डेटा गुणवत्ता और गोपनीयता"),
+    ("Thai", "การกำกับดูแลข้อมูลและความเป็นส่วนตัว"),
+    ("Chinese (simplified)", "数据质量标准与合规审查"),
+    ("Chinese (traditional)", "資料品質與隱私保護"),
+    ("Japanese", "データ品質とプライバシー保護"),
+    ("Korean", "데이터 품질 및 개인정보 보호"),
+];
+
+/// The sample of `script`.
+pub fn sample(script: &str) -> &'static str {
+    SCRIPT_SAMPLES.iter().find(|(s, _)| *s == script).map_or("", |(_, t)| t)
+}
+
+/// The starter framework with every sample in places the report draws differently: the cover
+/// title, matrix column and row headers, RACI column headers and rows, table cells and notes.
+pub fn scripts_framework() -> Framework {
+    let mut fw = crate::starter::starter_framework();
+    let all: Vec<&str> = SCRIPT_SAMPLES.iter().map(|(_, t)| *t).collect();
+    fw.name = format!("{} {} {}", sample("Chinese (simplified)"), sample("Arabic"), sample("Japanese"));
+    fw.description = all.join("\n");
+    for (i, p) in fw.platforms.iter_mut().enumerate() {
+        p.name = SCRIPT_SAMPLES[(i + 3) % SCRIPT_SAMPLES.len()].1.to_owned();
+        p.contract.policy_notes = all.join(" · ");
+    }
+    for (i, c) in fw.capabilities.iter_mut().enumerate() {
+        c.name = SCRIPT_SAMPLES[(i + 5) % SCRIPT_SAMPLES.len()].1.to_owned();
+    }
+    for (i, p) in fw.parties.iter_mut().enumerate() {
+        p.name = SCRIPT_SAMPLES[(i + 7) % SCRIPT_SAMPLES.len()].1.to_owned();
+    }
+    for (i, a) in fw.raci.iter_mut().enumerate() {
+        a.name = SCRIPT_SAMPLES[(i + 1) % SCRIPT_SAMPLES.len()].1.to_owned();
+    }
+    for (i, cell) in fw.matrix.iter_mut().enumerate() {
+        cell.constraints = SCRIPT_SAMPLES[i % SCRIPT_SAMPLES.len()].1.to_owned();
+    }
+    fw
+}

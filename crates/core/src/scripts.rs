@@ -48,3 +48,52 @@ pub fn scripts_framework() -> Framework {
     }
     fw
 }
+
+/// The SPEC 6 large framework with its names and notes written in every covered script in turn
+/// (the benchmark's mixed-script case).
+pub fn large_scripts_framework() -> Framework {
+    let mut fw = crate::sample::large_framework();
+    let pick = |i: usize| SCRIPT_SAMPLES[i % SCRIPT_SAMPLES.len()].1;
+    fw.name = format!("{} {}", pick(7), pick(3));
+    for (i, p) in fw.platforms.iter_mut().enumerate() {
+        p.name = format!("{} {i}", pick(i));
+        p.contract.policy_notes = format!("{} {}", pick(i + 1), pick(i + 2));
+    }
+    for (i, c) in fw.capabilities.iter_mut().enumerate() {
+        c.name = format!("{} {i}", pick(i + 3));
+        c.description = format!("{} {} {}", pick(i), pick(i + 4), pick(i + 8));
+    }
+    for (i, p) in fw.parties.iter_mut().enumerate() {
+        p.name = format!("{} {i}", pick(i + 5));
+    }
+    for (i, a) in fw.raci.iter_mut().enumerate() {
+        a.name = format!("{} {i}", pick(i + 6));
+    }
+    for (i, d) in fw.data_quality.iter_mut().enumerate() {
+        d.data_input = format!("{} {i}", pick(i + 2));
+    }
+    for (i, cell) in fw.matrix.iter_mut().enumerate() {
+        if !cell.constraints.is_empty() {
+            cell.constraints = format!("{} {}", pick(i), pick(i + 9));
+        }
+    }
+    fw
+}
+
+/// The SPEC 6 large framework with a note on every matrix cell and several 20,000-character
+/// texts (the benchmark's text-heavy case).
+pub fn text_heavy_framework() -> Framework {
+    let mut fw = crate::sample::large_framework();
+    let long = "The agent pauses every pending change, records why, and retries the health check every five \
+                minutes until the platform answers; a person is paged after the third failure. "
+        .repeat(120);
+    let long: String = long.chars().take(20_000).collect();
+    for (i, cell) in fw.matrix.iter_mut().enumerate() {
+        cell.evidence = format!("Verified in the review of cycle {i}: sandbox test, then a pilot with a spend cap.");
+    }
+    fw.description = long.clone();
+    for p in fw.platforms.iter_mut().take(4) {
+        p.contract.error_handling = long.clone();
+    }
+    fw
+}

@@ -18,6 +18,8 @@ fn main() {
     let fw = match which {
         "large" => governance_core::sample::large_framework(),
         "scripts" => governance_core::scripts::scripts_framework(),
+        "large-scripts" => governance_core::scripts::large_scripts_framework(),
+        "heavy" => governance_core::scripts::text_heavy_framework(),
         "v2" => {
             let mut fw = starter.clone();
             fw.platforms[0].contract.required_latency.amount = 30;

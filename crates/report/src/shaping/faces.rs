@@ -72,8 +72,34 @@ pub(crate) fn loaded() -> &'static [Loaded] {
 }
 
 /// The font for a cluster whose first character is `c`: the first family in the fallback order
-/// that has it (in the bold file when `bold`). `None` when no shipped font has it.
+/// that has it (in the bold file when `bold`). `None` when no shipped font has it. Answers for
+/// the Basic Multilingual Plane are kept per thread: looking through the fonts' cmaps is slow.
 pub(crate) fn pick(c: char, bold: bool) -> Option<usize> {
+    const UNKNOWN: u8 = 0;
+    const NONE: u8 = u8::MAX;
+    thread_local! {
+        static PICKED: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![UNKNOWN; 2 * 0x10000]);
+    }
+    let cp = c as usize;
+    if cp >= 0x10000 {
+        return search(c, bold);
+    }
+    let slot = usize::from(bold) * 0x10000 + cp;
+    PICKED.with(|picked| {
+        let known = picked.borrow()[slot];
+        match known {
+            UNKNOWN => {
+                let found = search(c, bold);
+                picked.borrow_mut()[slot] = found.map_or(NONE, |f| f as u8 + 1);
+                found
+            }
+            NONE => None,
+            n => Some(usize::from(n - 1)),
+        }
+    })
+}
+
+fn search(c: char, bold: bool) -> Option<usize> {
     let fonts = loaded();
     // DejaVu has some Arabic, Hebrew and Thai; those scripts go to their own fonts.
     let skip = usize::from(matches!(c as u32, 0x0590..=0x08FF | 0x0E00..=0x0E7F | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF));

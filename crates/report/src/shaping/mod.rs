@@ -233,7 +233,29 @@ pub(crate) fn width_em(text: &str, bold: bool) -> f32 {
     if !text.is_empty() {
         return w;
     }
-    shape_line(text, bold).width
+    cached_width(text, bold)
+}
+
+/// The width of text that must be shaped. Layout measures the same names and words again and
+/// again (table headers, repeated cells), so widths are kept, up to a bound, per thread.
+fn cached_width(text: &str, bold: bool) -> f32 {
+    const MAX_ENTRIES: usize = 100_000;
+    thread_local! {
+        static WIDTHS: std::cell::RefCell<std::collections::HashMap<(bool, String), f32>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    WIDTHS.with(|cache| {
+        if let Some(w) = cache.borrow().get(&(bold, text.to_owned())) {
+            return *w;
+        }
+        let w = shape_line(text, bold).width;
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= MAX_ENTRIES {
+            cache.clear();
+        }
+        cache.insert((bold, text.to_owned()), w);
+        w
+    })
 }
 
 /// Replaces each cluster that no shipped font can draw by U+FFFD and records its characters;

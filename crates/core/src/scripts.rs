@@ -16,6 +16,7 @@ pub const SCRIPT_SAMPLES: &[(&str, &str)] = &[
     ("Chinese (traditional)", "資料品質與隱私保護"),
     ("Japanese", "データ品質とプライバシー保護"),
     ("Korean", "데이터 품질 및 개인정보 보호"),
+    ("Emoji", "🚀 ✅ 👍 👩‍💻 🇫🇷 1️⃣ ❤️"),
 ];
 
 /// The sample of `script`.

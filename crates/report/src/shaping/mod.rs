@@ -135,7 +135,7 @@ fn font_pieces(text: &str, bold: bool) -> Vec<(usize, &str)> {
         let cluster = &text[w[0]..w[1]];
         let base = cluster.chars().find(|c| !faces::is_ignorable(*c));
         // Joiners and marks alone stay with the text before them.
-        let font = base.and_then(|c| faces::pick(c, bold)).or(current).unwrap_or(primary);
+        let font = base.and_then(|c| faces::pick_cluster(cluster, c, bold)).or(current).unwrap_or(primary);
         if current.is_some_and(|f| f != font) {
             pieces.push((current.unwrap_or(primary), &text[start..w[0]]));
             start = w[0];
@@ -275,7 +275,7 @@ pub(crate) fn clean(text: &str, bold: bool, missing: &mut BTreeSet<char>) -> Str
             "\r\n" | "\n" => out.push('\n'),
             _ => {
                 let base = cluster.chars().find(|c| !faces::is_ignorable(*c));
-                if base.is_none_or(|c| faces::pick(c, bold).is_some()) {
+                if base.is_none_or(|c| faces::pick_cluster(cluster, c, bold).is_some()) {
                     out.push_str(cluster);
                 } else {
                     missing.extend(cluster.chars().filter(|c| !faces::is_ignorable(*c)));

@@ -34,7 +34,8 @@ fn each_script_goes_to_its_own_font_by_the_fixed_order() {
     assert_eq!(font_of("Devanagari"), "NotoSansDevanagari-Regular");
     assert_eq!(font_of("Thai"), "NotoSansThai-Regular");
     assert_eq!(font_of("Chinese (simplified)"), "DroidSansFallbackFull");
-    assert_eq!(font_of("Korean"), "NanumGothic");
+    assert_eq!(font_of("Korean"), "NotoSansKR-Regular");
+    assert_eq!(font_of("Emoji"), "NotoEmoji-Regular");
 }
 
 #[test]
@@ -144,4 +145,20 @@ fn truncation_cuts_between_clusters_and_fits() {
     let t = truncate(&sample("Devanagari").repeat(4), 80.0, 9.0, false);
     assert!(t.ends_with('\u{2026}'));
     assert!(width_em(&t, false) * 9.0 <= 80.0 + 0.01);
+}
+
+#[test]
+fn a_short_right_to_left_paragraph_is_one_line() {
+    let mut lines = Vec::new();
+    wrap_paragraph(sample("Arabic"), 300.0, 9.0, false, &mut lines);
+    assert_eq!(lines, vec![format!("{RLM}{}", sample("Arabic"))]);
+}
+
+#[test]
+fn a_cell_of_one_sample_per_line_has_one_line_per_sample() {
+    let mut t = crate::text::Text::shaped();
+    let all: Vec<&str> = SCRIPT_SAMPLES.iter().map(|(_, s)| *s).collect();
+    let clean = t.clean(crate::fonts::Face::Regular, &all.join("\n"));
+    let lines = t.wrap(crate::fonts::Face::Regular, 8.5, &clean, 320.0);
+    assert_eq!(lines.len(), SCRIPT_SAMPLES.len(), "{lines:#?}");
 }

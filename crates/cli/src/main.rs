@@ -253,7 +253,8 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
             );
             if !r.missing_glyphs.is_empty() {
                 let chars: String = r.missing_glyphs.iter().collect();
-                eprintln!("warning: the embedded font has no glyph for these characters, printed as \u{FFFD}: {chars}");
+                eprintln!("warning: no shipped font has these characters, printed as \u{FFFD}: {chars}");
+                eprintln!("  used in: {}", r.missing_in.join(", "));
             }
         }
         Command::Verify { .. } => unreachable!("verify returns above, without opening the default database"),

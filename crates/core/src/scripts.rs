@@ -98,3 +98,34 @@ pub fn text_heavy_framework() -> Framework {
     }
     fw
 }
+
+/// The fields of `fw` whose text holds any of `chars`, named as the diff names them
+/// (`parties[cmo].title`, `matrix[3].constraints`): where a character the fonts lack is used.
+pub fn fields_with(fw: &Framework, chars: &[char]) -> Vec<String> {
+    let mut out = Vec::new();
+    if chars.is_empty() {
+        return out;
+    }
+    let value = serde_json::to_value(fw).unwrap_or_default();
+    walk(&value, "framework".to_owned(), chars, &mut out);
+    out
+}
+
+fn walk(v: &serde_json::Value, path: String, chars: &[char], out: &mut Vec<String>) {
+    use serde_json::Value;
+    match v {
+        Value::String(s) if s.contains(chars) => out.push(path),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let key = item.get("id").and_then(Value::as_str).map_or_else(|| i.to_string(), str::to_owned);
+                walk(item, format!("{path}[{key}]"), chars, out);
+            }
+        }
+        Value::Object(map) => {
+            for (k, item) in map {
+                walk(item, format!("{path}.{k}"), chars, out);
+            }
+        }
+        _ => {}
+    }
+}

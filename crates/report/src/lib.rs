@@ -38,6 +38,8 @@ pub struct Rendered {
     pub pages: u32,
     /// Characters the font lacks (drawn as U+FFFD), sorted and deduplicated.
     pub missing_glyphs: Vec<char>,
+    /// The fields whose text holds them (`parties[cmo].title`), so that they can be fixed.
+    pub missing_in: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -165,7 +167,9 @@ fn render_format(data: &ReportData, FORMAT: u32, text: text::Text) -> Result<Ren
         ],
     };
     let pdf = finish::build_pdf(&doc, &meta)?;
-    Ok(Rendered { pdf, pages: doc.pages.len() as u32, missing_glyphs: doc.text.missing.iter().copied().collect() })
+    let missing_glyphs: Vec<char> = doc.text.missing.iter().copied().collect();
+    let missing_in = governance_core::scripts::fields_with(fw, &missing_glyphs);
+    Ok(Rendered { pdf, pages: doc.pages.len() as u32, missing_glyphs, missing_in })
 }
 
 /// The canonical JSON snapshot attached to a report, byte for byte.

@@ -14,6 +14,8 @@ fn characters_no_shipped_font_has_are_reported_sorted_and_once() {
     let f = Fixture::new(fw);
     let r = render_version(&f.data()).expect("renders");
     assert_eq!(r.missing_glyphs, vec!['𒀀', '𓀀']);
+    let first = &f.framework.parties[0].id;
+    assert_eq!(r.missing_in, vec!["framework.description".to_owned(), format!("framework.parties[{first}].title")]);
 }
 
 #[test]

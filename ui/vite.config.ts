@@ -10,9 +10,9 @@ export default defineConfig({
   server: {
     port: 1420,
     strictPort: true,
-    // The fonts live once in assets/fonts (the PDF embeds the same files); fonts.css points there,
-    // so the dev server may read that folder besides ui/ (paths are relative to ui/). The build
-    // copies them into dist/assets.
+    // The fonts live once in assets/fonts (the PDF takes its fonts from there too) and fonts.css
+    // points there, so the dev server may read that folder besides ui/ (paths are relative to
+    // ui/). The build copies them into dist/assets.
     fs: { allow: [".", "../assets/fonts"] },
   },
   build: {

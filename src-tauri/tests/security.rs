@@ -56,6 +56,7 @@ fn the_content_security_policy_allows_no_remote_or_inline_code() {
     assert_eq!(csp["frame-src"], ["'none'"]);
     assert_eq!(csp["base-uri"], ["'none'"]);
     assert_eq!(csp["connect-src"], ["ipc:", "http://ipc.localhost"], "only the IPC channel");
+    assert_eq!(csp["font-src"], ["'self'"], "fonts only from the app's own files (assets/fonts via ui/src/fonts.css)");
     for (directive, sources) in &csp {
         for s in sources {
             let remote = s.starts_with("http:") || s.starts_with("https:") || s.starts_with("ws") || s.contains('*');

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   dueText,
   daysBetween,
+  dayTimeParts,
   formatAmount,
   formatAuditValue,
   formatBytes,
@@ -135,6 +136,14 @@ describe("audit log values", () => {
     expect(formatAuditValue('"Dana\\nOkafor"')).toBe("Dana Okafor");
     expect(formatAuditValue('["a","b"]')).toBe('["a","b"]');
     expect(formatAuditValue("x".repeat(200), 10)).toBe("xxxxxxxxx…");
+  });
+});
+
+describe("dayTimeParts", () => {
+  it("splits a date and time after the day's comma only", () => {
+    expect(dayTimeParts("26 Nov 2026, 12:18 UTC")).toEqual(["26 Nov 2026,", "12:18 UTC"]);
+    expect(dayTimeParts("1 Jan 2026, 07:35")).toEqual(["1 Jan 2026,", "07:35"]);
+    expect(dayTimeParts("UTC+05:30")).toEqual(["UTC+05:30"]);
   });
 });
 

@@ -167,6 +167,15 @@ export function formatInstant(iso: string, offsetMinutes?: number): InstantText 
   };
 }
 
+/**
+ * "26 Nov 2026, 12:18 UTC" -> ["26 Nov 2026,", "12:18 UTC"]: the pieces a narrow column may put
+ * on two lines, so a date breaks between its day and its time and nowhere else.
+ */
+export function dayTimeParts(text: string): string[] {
+  const i = text.indexOf(", ");
+  return i < 0 ? [text] : [text.slice(0, i + 1), text.slice(i + 2)];
+}
+
 /** 980 -> "980 bytes", 245760 -> "240 KB", 1288490 -> "1.2 MB" (1 KB = 1,024 bytes). */
 export function formatBytes(n: number): string {
   if (!Number.isFinite(n) || n < 0) return `${n} bytes`;

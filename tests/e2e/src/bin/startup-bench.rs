@@ -80,18 +80,31 @@ async fn measure_page(s: &Session, page: &GridPage) -> PageRun {
     PageRun { open, frames }
 }
 
-/// Launches the app and returns the time to the first framework shown, then measures `pages`.
-async fn launch(home: tempfile::TempDir, pages: &[GridPage]) -> (Duration, Vec<PageRun>) {
+/// Resolves once every font the page uses has loaded (the app's own, from assets/fonts).
+const FONTS_READY: &str = "const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => done(true));";
+
+/// What one launch measured: the time to the first framework shown, the time until its fonts
+/// had loaded too, and `pages`.
+struct Launch {
+    ready: Duration,
+    fonts: Duration,
+    pages: Vec<PageRun>,
+}
+
+/// Launches the app and times the first framework shown and its fonts, then measures `pages`.
+async fn launch(home: tempfile::TempDir, pages: &[GridPage]) -> Launch {
     let start = Instant::now();
     let (s, _) = Session::start_timed(home).await;
     s.text("[data-testid=app-ready]").await;
     let ready = start.elapsed();
+    s.client.execute_async(FONTS_READY, vec![]).await.unwrap();
+    let fonts = start.elapsed();
     let mut runs = Vec::new();
     for page in pages {
         runs.push(measure_page(&s, page).await);
     }
     s.close().await;
-    (ready, runs)
+    Launch { ready, fonts, pages: runs }
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -125,7 +138,7 @@ async fn main() {
     let launches = 5;
     let mut starter = Vec::new();
     for _ in 0..launches {
-        starter.push(launch(tempfile::tempdir().unwrap(), &[]).await.0);
+        starter.push(launch(tempfile::tempdir().unwrap(), &[]).await);
     }
     let large_fw = governance_core::sample::large_framework();
     let pages = grid_pages(&large_fw);
@@ -134,24 +147,27 @@ async fn main() {
     for _ in 0..launches {
         let home = tempfile::tempdir().unwrap();
         governance_core::Store::open(&default_db(home.path())).unwrap().import(&large_fw, "bench").unwrap();
-        let (ready, runs) = launch(home, &pages).await;
-        large.push(ready);
-        for (list, run) in per_page.iter_mut().zip(runs) {
-            list.push(run);
+        let mut run = launch(home, &pages).await;
+        for (list, page) in per_page.iter_mut().zip(std::mem::take(&mut run.pages)) {
+            list.push(page);
         }
+        large.push(run);
     }
     println!();
     println!("App start to interactive (median of {launches} launches, {})", e2e::app_binary().display());
     println!("{:<52} {:>10}   target (SPEC 6)", "figure", "measured");
     println!("{}", "-".repeat(84));
-    for (what, times) in [("new database", starter), ("large framework", large)] {
-        let t = median(times);
-        println!(
-            "{:<52} {:>7.0} ms   < 1500 ms {}",
-            format!("launch to first framework shown ({what})"),
-            ms(t),
-            if t.as_millis() < 1500 { "ok" } else { "MISSED" }
-        );
+    for (what, runs) in [("new database", starter), ("large framework", large)] {
+        let shown = median(runs.iter().map(|r| r.ready).collect());
+        let fonts = median(runs.iter().map(|r| r.fonts).collect());
+        for (figure, t) in [("launch to first framework shown", shown), ("  ... and its fonts loaded", fonts)] {
+            println!(
+                "{:<52} {:>7.0} ms   < 1500 ms {}",
+                format!("{figure} ({what})"),
+                ms(t),
+                if t.as_millis() < 1500 { "ok" } else { "MISSED" }
+            );
+        }
     }
     // The app paints without OpenGL compositing when it finds no GPU (src-tauri/src/rendering.rs).
     let mode = match std::env::var("WEBKIT_DISABLE_COMPOSITING_MODE") {

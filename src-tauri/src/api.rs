@@ -42,6 +42,8 @@ pub struct ExportedPdf {
     pub bytes: u32,
     /// Characters the embedded font lacks, printed as a replacement mark.
     pub missing_glyphs: String,
+    /// The fields whose text holds those characters, as the diff names them (`parties[cmo].title`).
+    pub missing_in: Vec<String>,
     /// Who signed the file as a PDF ("Name, certificate 1a2b3c4d"), when it is signed.
     pub signed_by: Option<String>,
 }

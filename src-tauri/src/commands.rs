@@ -378,6 +378,7 @@ fn save_pdf_of<R: Runtime>(
         pages: r.pages,
         bytes: pdf.len() as u32,
         missing_glyphs: r.missing_glyphs.iter().collect(),
+        missing_in: r.missing_in,
         signed_by,
     }))
 }

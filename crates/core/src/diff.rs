@@ -44,7 +44,7 @@ pub fn diff_values(path: &str, a: &Value, b: &Value) -> Vec<Change> {
 }
 
 /// The key that identifies an element of a list of objects, if it has one.
-fn element_key(v: &Value) -> Option<String> {
+pub(crate) fn element_key(v: &Value) -> Option<String> {
     let o = v.as_object()?;
     if let Some(Value::String(id)) = o.get("id") {
         return Some(id.clone());
@@ -58,7 +58,7 @@ fn element_key(v: &Value) -> Option<String> {
     None
 }
 
-fn join(path: &str, field: &str) -> String {
+pub(crate) fn join(path: &str, field: &str) -> String {
     if path.is_empty() {
         field.to_owned()
     } else {

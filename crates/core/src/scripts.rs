@@ -99,15 +99,16 @@ pub fn text_heavy_framework() -> Framework {
     fw
 }
 
-/// The fields of `fw` whose text holds any of `chars`, named as the diff names them
-/// (`parties[cmo].title`, `matrix[3].constraints`): where a character the fonts lack is used.
+/// The fields of `fw` whose text holds any of `chars`, by the paths the diff uses
+/// (`parties[cmo].title`, `matrix[media-buying/tiktok].constraints`): where a character the
+/// fonts lack is used.
 pub fn fields_with(fw: &Framework, chars: &[char]) -> Vec<String> {
     let mut out = Vec::new();
     if chars.is_empty() {
         return out;
     }
     let value = serde_json::to_value(fw).unwrap_or_default();
-    walk(&value, "framework".to_owned(), chars, &mut out);
+    walk(&value, String::new(), chars, &mut out);
     out
 }
 
@@ -117,13 +118,13 @@ fn walk(v: &serde_json::Value, path: String, chars: &[char], out: &mut Vec<Strin
         Value::String(s) if s.contains(chars) => out.push(path),
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                let key = item.get("id").and_then(Value::as_str).map_or_else(|| i.to_string(), str::to_owned);
+                let key = crate::diff::element_key(item).unwrap_or_else(|| i.to_string());
                 walk(item, format!("{path}[{key}]"), chars, out);
             }
         }
         Value::Object(map) => {
             for (k, item) in map {
-                walk(item, format!("{path}.{k}"), chars, out);
+                walk(item, crate::diff::join(&path, k), chars, out);
             }
         }
         _ => {}

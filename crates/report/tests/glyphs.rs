@@ -15,7 +15,7 @@ fn characters_no_shipped_font_has_are_reported_sorted_and_once() {
     let r = render_version(&f.data()).expect("renders");
     assert_eq!(r.missing_glyphs, vec!['𒀀', '𓀀']);
     let first = &f.framework.parties[0].id;
-    assert_eq!(r.missing_in, vec!["framework.description".to_owned(), format!("framework.parties[{first}].title")]);
+    assert_eq!(r.missing_in, vec!["description".to_owned(), format!("parties[{first}].title")]);
 }
 
 #[test]

@@ -28,6 +28,10 @@ export type ExportedPdf = { path: string, pages: number, bytes: number,
  */
 missing_glyphs: string, 
 /**
+ * The fields whose text holds those characters (`framework.parties[cmo].title`).
+ */
+missing_in: Array<string>, 
+/**
  * Who signed the file as a PDF ("Name, certificate 1a2b3c4d"), when it is signed.
  */
 signed_by: string | null, };

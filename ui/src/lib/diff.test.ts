@@ -6,6 +6,7 @@ import {
   certificateChange,
   countsText,
   describePath,
+  placeText,
   displayValue,
   fieldLabel,
   groupChanges,
@@ -257,5 +258,14 @@ describe("marking what changed inside a value", () => {
     const [a, b] = markDifferences({ type: "list", items: ["US", "UK", "EU"] }, { type: "list", items: ["US", "EU", "CH"] });
     expect(a).toEqual({ type: "list", items: ["US", "UK", "EU"], marks: [false, true, false] });
     expect(b).toEqual({ type: "list", items: ["US", "EU", "CH"], marks: [false, false, true] });
+  });
+});
+
+describe("placeText", () => {
+  it("names a field by its section, item and field label", () => {
+    expect(placeText("platforms[meta].contract.required_latency.amount", names)).toBe(
+      "Interoperability contracts › Meta Ads › Contract › Required latency › Amount",
+    );
+    expect(placeText("description", names)).toBe("Framework details › Description");
   });
 });

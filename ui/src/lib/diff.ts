@@ -510,3 +510,9 @@ export function countsText(c: DiffCounts): string {
   ].filter(Boolean);
   return parts.length ? parts.join(", ") : "no changes";
 }
+
+/** Where a field is, for people: "Parties › Dana Okafor › Title" from `parties[cmo].title`. */
+export function placeText(path: string, names: DiffNames): string {
+  const d = describePath(path, names);
+  return [DIFF_SECTION_LABELS[d.section], d.item, d.field].filter((p) => p !== null && p !== "").join(" › ");
+}

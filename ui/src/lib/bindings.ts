@@ -28,7 +28,7 @@ export type ExportedPdf = { path: string, pages: number, bytes: number,
  */
 missing_glyphs: string, 
 /**
- * The fields whose text holds those characters (`framework.parties[cmo].title`).
+ * The fields whose text holds those characters, as the diff names them (`parties[cmo].title`).
  */
 missing_in: Array<string>, 
 /**

@@ -178,13 +178,11 @@ pub(crate) fn build_pdf(doc: &Doc, meta: &Meta) -> Result<Vec<u8>, ReportError> 
         page
     };
     if doc.text.shaped {
-        // Every line is shaped once: its glyphs choose the subsets, then it is written.
-        let lines: Vec<Vec<crate::shaping::ShapedLine>> = doc
-            .pages
-            .iter()
-            .map(|p| p.runs.iter().map(|r| crate::shaping::shape_line(&r.text, r.face == Face::Bold)).collect())
-            .collect();
-        let emb = crate::shaping::draw::embed(lines.iter().flatten())?;
+        // Every line that needs it is shaped once: its glyphs choose the subsets, then it is written.
+        let lines: Vec<Vec<Option<crate::shaping::ShapedLine>>> =
+            doc.pages.iter().map(|p| crate::shaping::draw::shape_runs(&p.runs)).collect();
+        let runs = doc.pages.iter().zip(&lines).flat_map(|(p, l)| p.runs.iter().zip(l));
+        let emb = crate::shaping::draw::embed(runs)?;
         for (id, font) in &emb.fonts {
             pdf.resources.fonts.map.insert(id.clone(), PdfFont::new(font.clone()));
         }

@@ -28,16 +28,33 @@ pub(crate) struct Embedding {
     pub fonts: Vec<(FontId, ParsedFont)>,
 }
 
-/// Subsets every font to the glyphs the lines use.
-pub(crate) fn embed<'a>(lines: impl Iterator<Item = &'a ShapedLine>) -> Result<Embedding, ReportError> {
+/// Shapes the runs that need it: `None` for a run the fast path draws as plain DejaVu text.
+pub(crate) fn shape_runs(runs: &[Run]) -> Vec<Option<ShapedLine>> {
+    runs.iter()
+        .map(|r| {
+            let bold = r.face == crate::fonts::Face::Bold;
+            (!super::simple_text(&r.text, bold)).then(|| super::shape_line(&r.text, bold))
+        })
+        .collect()
+}
+
+/// Subsets every font to the glyphs the runs use (their shaped lines from [`shape_runs`]).
+pub(crate) fn embed<'a>(
+    runs: impl Iterator<Item = (&'a Run, &'a Option<ShapedLine>)>,
+) -> Result<Embedding, ReportError> {
     let mut used: Vec<BTreeSet<u16>> = vec![BTreeSet::new(); FILES.len()];
-    for line in lines {
+    let plain = |text: &str, bold: bool, used: &mut Vec<BTreeSet<u16>>| {
+        let f = super::dejavu(bold);
+        used[super::faces::primary(bold)].extend(text.chars().filter_map(|c| f.gid(c)));
+    };
+    for (r, line) in runs {
+        let Some(line) = line else {
+            plain(&r.text, r.face == crate::fonts::Face::Bold, &mut used);
+            continue;
+        };
         for run in &line.runs {
             match &run.plain {
-                Some(text) => {
-                    let f = super::dejavu(run.font == super::faces::primary(true));
-                    used[run.font].extend(text.chars().filter_map(|c| f.gid(c)));
-                }
+                Some(text) => plain(text, run.font == super::faces::primary(true), &mut used),
                 None => used[run.font].extend(run.glyphs.iter().map(|g| g.gid)),
             }
         }
@@ -86,7 +103,7 @@ fn subset_tag(gids: &[u16]) -> String {
 /// the fill colour in force before them and is kept up to date.
 pub(crate) fn page_ops(
     runs: &[Run],
-    lines: &[ShapedLine],
+    lines: &[Option<ShapedLine>],
     emb: &Embedding,
     page_h: f32,
     fill: &mut Option<Rgb>,
@@ -102,6 +119,18 @@ pub(crate) fn page_ops(
             ops.push(Op::SetFillColor { col: r.color.pdf() });
             *fill = Some(r.color);
         }
+        let Some(line) = line else {
+            // The fast path: the text in DejaVu, one glyph per character by the subset's cmap.
+            let n = super::faces::primary(r.face == crate::fonts::Face::Bold);
+            if font != Some((n, r.size)) {
+                ops.push(Op::SetFont { font: PdfFontHandle::External(font_id(n)), size: Pt(r.size) });
+                font = Some((n, r.size));
+            }
+            let m = position(r, r.x, crate::layout::round(page_h - r.y), 0.0, 0.0);
+            ops.push(Op::SetTextMatrix { matrix: TextMatrix::Raw(m) });
+            ops.push(Op::ShowText { items: vec![TextItem::Text(r.text.clone())] });
+            continue;
+        };
         let x0 = match r.box_w {
             Some(w) if line.rtl => r.x + (w - line.width * r.size).max(0.0),
             _ => r.x,

@@ -2,6 +2,10 @@
 //! capabilities, 300 RACI activities x 40 parties, 1,000 data-quality standards), each printed
 //! beside its target. A benchmark, not a test: it prints numbers and fails nothing.
 
+/// The allocator of the app and the CLI, so that the figures are theirs.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::{Duration, Instant};
 
 use governance_core::edit::{Edit, EditRequest};

@@ -2,6 +2,10 @@
 
 mod verify;
 
+/// The allocator the benchmarks measure exports with (see the workspace Cargo.toml).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -9,6 +9,10 @@
 //! covered script mixed; text-heavy), and so is the strict verify of the large PDF (re-rendering
 //! from its attachments and comparing), for an intact copy and for one with a changed byte.
 
+/// The allocator of the app and the CLI, so that the figures are theirs.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;

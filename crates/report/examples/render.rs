@@ -3,6 +3,9 @@
 //! second version of the starter with changes and an unsigned sign-off recorded before signing
 //! certificates.
 
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use chrono::{NaiveDate, TimeZone, Utc};
 use governance_core::interchange::to_canonical_json;
 use governance_core::review::{Decision, SignOff};

@@ -1,30 +1,46 @@
 //! The committed sample reports (`tests/samples/`, see its README) pin the rendering: a format-2
-//! sample's attached data must render again to exactly its bytes, so any change to the rendering
-//! fails here until the report format number is bumped and the old renderer kept.
+//! or format-3 sample's attached data must render again to exactly its bytes, so any change to the
+//! rendering fails here until the report format number is bumped and the old renderer kept.
 
 use governance_core::version::{ReportData, ReportManifest};
 use governance_report::{embedded_snapshot, formats, verify, CheckKind, Outcome, Verdict};
 
 const FORMAT_2: [&str; 2] = ["starter-v1-format2.pdf", "starter-v2-format2.pdf"];
+/// Format 3 draws every script: one sample in Latin, one with every covered script.
+const FORMAT_3: [&str; 2] = ["starter-v1-format3.pdf", "scripts-v1-format3.pdf"];
 
 fn sample(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/samples/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-#[test]
-fn each_format_2_sample_renders_again_from_its_own_attachments_to_the_committed_bytes() {
-    for name in FORMAT_2 {
+/// Renders each sample's attached data again in its format and compares the bytes.
+fn renders_again(format: u32, names: &[&str]) {
+    for name in names {
         let pdf = sample(name);
         let manifest = verify(&pdf).manifest.unwrap_or_else(|| panic!("{name} has a readable manifest"));
-        assert_eq!(manifest.report_format, 2, "{name}");
+        assert_eq!(manifest.report_format, format, "{name}");
         let data = ReportData::from_manifest(manifest, embedded_snapshot(&pdf).unwrap()).unwrap();
-        let again = formats::render(2, &data).expect("format 2 has a renderer").unwrap();
+        let again = formats::render(format, &data).expect("the format has a renderer").unwrap();
         assert!(
             again.pdf == pdf,
-            "{name}: the rendering changed; give the new rendering a new report format number and keep the format-2 \
+            "{name}: the rendering changed; give the new rendering a new report format number and keep the format-{format} \
              renderer (never regenerate a sample to make this pass)"
         );
+    }
+}
+
+#[test]
+fn each_format_2_sample_renders_again_from_its_own_attachments_to_the_committed_bytes() {
+    renders_again(2, &FORMAT_2);
+}
+
+#[test]
+fn each_format_3_sample_renders_again_from_its_own_attachments_to_the_committed_bytes() {
+    renders_again(3, &FORMAT_3);
+    for name in FORMAT_3 {
+        let v = verify(&sample(name));
+        assert_eq!(v.verdict(), Verdict::Verified, "{name}: {:#?}", v.checks);
     }
 }
 

@@ -143,3 +143,21 @@ fn an_empty_framework_still_renders_every_section() {
     let r = render_version(&f.data()).expect("renders");
     assert!(r.pages >= 14, "cover, contents and twelve sections: {}", r.pages);
 }
+
+#[test]
+fn long_text_in_every_script_keeps_every_page_inside_its_margins() {
+    if !have("pdftoppm") {
+        return;
+    }
+    use governance_core::scripts::{sample, scripts_framework};
+    let mut fw = scripts_framework();
+    // Long runs with no space to break at: Thai and Chinese wrap by dictionary, the rest by cluster.
+    fw.description = ["Thai", "Chinese (simplified)", "Arabic", "Devanagari", "Emoji"]
+        .map(|s| sample(s).replace(' ', "").repeat(40))
+        .join("\n");
+    fw.platforms[0].name = sample("Arabic").replace(' ', "").repeat(8).chars().take(200).collect();
+    let r = render_version(&Fixture::new(fw).data()).unwrap();
+    assert!(r.missing_glyphs.is_empty(), "{:?}", r.missing_glyphs);
+    let problems = ink_in_margins("scripts.pdf", &r.pdf, 17.0, 9.0);
+    assert!(problems.is_empty(), "{problems:#?}");
+}

@@ -3,9 +3,10 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-# Debian packages for building the app, a real window under Xvfb, WebDriver and PDF checks.
+# Debian packages for building the app, a real window under Xvfb, WebDriver, PDF checks and the
+# PostgreSQL server the store's tests run against.
 APT_PACKAGES := build-essential pkg-config ca-certificates libwebkit2gtk-4.1-dev webkit2gtk-driver \
-	xvfb xauth poppler-utils qpdf python3-venv openssl
+	xvfb xauth poppler-utils qpdf python3-venv openssl postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 XVFB := xvfb-run -a -s "-screen 0 1280x1024x24"
 APP := target/debug/governance-workbench
@@ -13,6 +14,11 @@ APP := target/debug/governance-workbench
 # validator, and pyHanko for PDF signatures.
 PYENV := target/pyenv
 PY_PACKAGES := datacontract-cli==1.2.8 icalendar==7.3.2 check-jsonschema==0.39.0 pyhanko==0.38.0 pyhanko-cli==0.6.0
+# Prefixed to a recipe line: a throwaway PostgreSQL server in $(1) for that line's commands, found
+# through GOVERNANCE_TEST_PG. The trap stops it even when the tests fail, keeping their exit status;
+# it is set before the start so a half-started server is cleaned up too.
+with_pg = trap 'tests/pg/server stop "$(1)"' EXIT; url=$$(tests/pg/server start "$(1)"); \
+	export GOVERNANCE_TEST_PG=$$url PGPASSWORD=governance-test;
 
 .PHONY: cargo-fuzz fuzz-smoke fuzz run test deps system-deps node-deps py-deps tauri-driver ui build lint unit e2e generate bench clean
 
@@ -63,7 +69,7 @@ lint:
 	cd ui && npm run check
 
 unit:
-	PATH="$(CURDIR)/$(PYENV)/bin:$$PATH" cargo test --workspace --exclude e2e
+	$(call with_pg,$(CURDIR)/target/pg-test) PATH="$(CURDIR)/$(PYENV)/bin:$$PATH" cargo test --workspace --exclude e2e
 	cd ui && npm test
 
 # cargo fuzz needs nightly flags; RUSTC_BOOTSTRAP lets the stable toolchain accept them.
@@ -82,7 +88,7 @@ fuzz: cargo-fuzz
 # cargo test does not rebuild the app binary the suite drives, so build it first.
 e2e: ui
 	cargo build -p governance-workbench
-	$(XVFB) cargo test -p e2e -- --test-threads=1
+	$(call with_pg,$(CURDIR)/target/pg-e2e) $(XVFB) cargo test -p e2e -- --test-threads=1
 	@echo "screenshots: target/e2e-screenshots/"
 
 # SPEC section 6 figures, each beside its target: store and PDF (release), the PDF against

@@ -30,7 +30,16 @@ pub enum Error {
     #[error("{0}")]
     TooNew(String),
     #[error("database error: {0}")]
-    Db(#[from] rusqlite::Error),
+    Db(crate::store::DbError),
+    /// A team database needs a password that was not given, or refused the one given.
+    #[error("{0}")]
+    PasswordNeeded(String),
+    /// The team database cannot be reached or the connection was lost; nothing was saved.
+    #[error("{0}")]
+    Disconnected(String),
+    /// The team database refused the action for the signed-in role (its group does not allow it).
+    #[error("{0}")]
+    NotPermitted(String),
     #[error("database migration failed: {0}")]
     Migration(#[from] rusqlite_migration::Error),
     #[error("{0}")]
@@ -63,6 +72,12 @@ pub enum ErrorCode {
     Report,
     /// The app will not do this for the window (open a file it did not export).
     Forbidden,
+    /// A team database asks for a password: prompt for it and try again.
+    PasswordNeeded,
+    /// The team database is out of reach; nothing was saved. The next action reconnects.
+    Disconnected,
+    /// The team database does not let this role do this (a reader editing, a signatory publishing).
+    NotPermitted,
 }
 
 impl ErrorCode {
@@ -82,6 +97,9 @@ impl ErrorCode {
             ErrorCode::Io => "io",
             ErrorCode::Report => "report",
             ErrorCode::Forbidden => "forbidden",
+            ErrorCode::PasswordNeeded => "password_needed",
+            ErrorCode::Disconnected => "disconnected",
+            ErrorCode::NotPermitted => "not_permitted",
         }
     }
 }
@@ -113,6 +131,9 @@ impl Error {
             Error::Db(_) => ErrorCode::Database,
             Error::Migration(_) => ErrorCode::Migration,
             Error::Io(_) => ErrorCode::Io,
+            Error::PasswordNeeded(_) => ErrorCode::PasswordNeeded,
+            Error::Disconnected(_) => ErrorCode::Disconnected,
+            Error::NotPermitted(_) => ErrorCode::NotPermitted,
         }
     }
 
@@ -142,6 +163,22 @@ fn summarise(findings: &[Finding]) -> String {
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+impl From<crate::store::DbError> for Error {
+    /// A server's refusal (a missing privilege, a trigger) and a lost connection are errors of
+    /// their own kinds; everything else is a database error.
+    fn from(e: crate::store::DbError) -> Error {
+        use crate::store::DbError;
+        match e {
+            DbError::Lost(message) => Error::Disconnected(message),
+            DbError::Postgres(pg) => match crate::store::db::postgres::classify(&pg) {
+                Some(kind) => kind,
+                None => Error::Db(DbError::Postgres(pg)),
+            },
+            other => Error::Db(other),
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

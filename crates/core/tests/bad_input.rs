@@ -82,7 +82,7 @@ fn text_paths() -> (Value, Vec<String>) {
 #[test]
 fn right_to_left_and_emoji_text_in_any_field_is_stored_and_exported_exactly() {
     let (base, paths) = text_paths();
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = new_store();
     for (n, path) in paths.iter().enumerate().filter(|(n, _)| n % 7 == 0) {
         let mut v = base.clone();
         let text = if n % 2 == 0 {
@@ -133,7 +133,7 @@ fn huge_text_in_any_field_is_refused_naming_the_field() {
 #[test]
 fn a_refused_import_leaves_the_database_exactly_as_it_was() {
     let (base, paths) = text_paths();
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = new_store();
     let original = starter();
     s.import(&original, "t").unwrap();
     for (i, path) in paths.iter().enumerate().step_by(23) {
@@ -203,7 +203,7 @@ fn import_error(text: &str) -> String {
     match interchange::parse(text.as_bytes()) {
         Err(e) => e.to_string(),
         Ok(fw) => {
-            let mut s = Store::open_in_memory().unwrap();
+            let mut s = new_store();
             s.import(&fw, "t").expect_err("the import is refused").to_string()
         }
     }

@@ -23,3 +23,39 @@ pub fn errors(f: &[Finding]) -> Vec<&Finding> {
 pub fn warnings(f: &[Finding]) -> Vec<&Finding> {
     f.iter().filter(|x| x.severity == Severity::Warning).collect()
 }
+
+/// A new, empty store on the backend these tests run against: SQLite in memory, or a fresh
+/// database on the test server when `GOVERNANCE_TEST_BACKEND=postgres` (`make test` runs the
+/// store tests both ways).
+pub fn new_store() -> Store {
+    match std::env::var("GOVERNANCE_TEST_BACKEND").as_deref() {
+        Ok("postgres") => team_store(),
+        _ => Store::open_in_memory().unwrap(),
+    }
+}
+
+/// Whether this run's stores are on a team server.
+pub fn on_server() -> bool {
+    std::env::var("GOVERNANCE_TEST_BACKEND").as_deref() == Ok("postgres")
+}
+
+/// The test server, as its superuser (`make test` starts one and sets `GOVERNANCE_TEST_PG`).
+pub fn test_server() -> store::ServerAddress {
+    let url = std::env::var("GOVERNANCE_TEST_PG")
+        .expect("GOVERNANCE_TEST_PG must name a PostgreSQL server for these tests; `make test` starts one");
+    store::ServerAddress::parse(&url).unwrap()
+}
+
+/// A new empty database on the test server, with a name no other test uses.
+pub fn fresh_database() -> store::ServerAddress {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    let name = format!("t_{}_{}_{nanos}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
+    store::team::create_database(&test_server(), None, &name).unwrap()
+}
+
+/// A store on a new database of the test server, signed in as its superuser.
+pub fn team_store() -> Store {
+    Store::connect(&fresh_database(), None).unwrap()
+}

@@ -8,11 +8,21 @@ use governance_core::*;
 
 fn store() -> (Store, String, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let mut s = Store::open(&dir.path().join("g.db")).unwrap();
+    let s = new_store();
+    (with_starter(s), starter().id, dir)
+}
+
+/// A store in a file, for the tests that change it behind the store's back.
+fn file_store() -> (Store, String, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open(&dir.path().join("g.db")).unwrap();
+    (with_starter(s), starter().id, dir)
+}
+
+fn with_starter(mut s: Store) -> Store {
     s.set_clock(|| chrono::Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).unwrap());
-    let fw = starter();
-    s.import(&fw, "setup").unwrap();
-    (s, fw.id, dir)
+    s.import(&starter(), "setup").unwrap();
+    s
 }
 
 fn rename_party(s: &mut Store, id: &str, title: &str) {
@@ -78,7 +88,7 @@ fn publishing_is_refused_while_validation_errors_remain_and_the_message_lists_th
 
 #[test]
 fn published_versions_cannot_be_changed_or_deleted_and_keep_their_framework() {
-    let (mut s, id, d) = store();
+    let (mut s, id, d) = file_store();
     s.publish(&id, "First", "Ann", today()).unwrap();
     let conn = rusqlite::Connection::open(d.path().join("g.db")).unwrap();
     assert!(conn
@@ -94,7 +104,7 @@ fn published_versions_cannot_be_changed_or_deleted_and_keep_their_framework() {
 
 #[test]
 fn verify_detects_a_snapshot_altered_behind_the_apps_back() {
-    let (mut s, id, d) = store();
+    let (mut s, id, d) = file_store();
     s.publish(&id, "First", "Ann", today()).unwrap();
     rename_party(&mut s, &id, "Changed");
     s.publish(&id, "Second", "Ann", today()).unwrap();

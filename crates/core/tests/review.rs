@@ -25,7 +25,7 @@ fn edit(s: &mut Store, fw: &str, edit: Edit) {
 }
 
 fn published() -> Published {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = new_store();
     let fw = starter();
     store.import(&fw, "setup").unwrap();
     let mut signers = Vec::new();

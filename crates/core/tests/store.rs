@@ -5,7 +5,7 @@ use common::*;
 use governance_core::*;
 
 fn fixed_store() -> Store {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = new_store();
     s.set_clock(|| chrono::Utc.with_ymd_and_hms(2026, 11, 26, 9, 30, 0).unwrap());
     s
 }

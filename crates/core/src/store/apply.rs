@@ -1,8 +1,8 @@
 //! Applying edits to a draft and undoing them: the version check, audit rows and undo entries
 //! around `edits::carry_out`.
 
+use super::db::{params, Db, OptionalExtension};
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -39,8 +39,9 @@ impl Store {
     /// Refused, with nothing written, when the edit breaks an integrity rule or when the record
     /// changed since the version the request was based on.
     pub fn apply(&mut self, req: &EditRequest, actor: &str) -> Result<EditOutcome> {
+        let actor = self.actor(actor);
         let now = self.now();
-        let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
+        let tx = self.db.write()?;
         let fw = framework_row(&tx, &req.framework)?;
         if let (Some(expected), Some(key)) = (req.expected_version, req.edit.record()) {
             let current = lists::version_of(&tx, fw, &key)?;
@@ -64,10 +65,11 @@ impl Store {
     /// that edit in a way undo did not make (another window, another person, an import), so undo
     /// never overwrites others' work.
     pub fn undo(&mut self, framework: &str, actor: &str) -> Result<EditOutcome> {
+        let actor = self.actor(actor);
         let now = self.now();
         // The check and the undo are one IMMEDIATE transaction: no other process can change the
         // draft between the moment its sequence number is compared and the moment undo writes.
-        let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
+        let tx = self.db.write()?;
         let fw = framework_row(&tx, framework)?;
         let entry: Option<UndoEntry> = tx
             .prepare_cached(
@@ -111,12 +113,13 @@ impl Store {
 
     /// The labels of the edits that `actor`'s undo would take back, newest first.
     pub fn undo_labels(&self, framework: &str, actor: &str) -> Result<Vec<String>> {
-        let fw = framework_row(&self.conn, framework)?;
-        let mut st = self.conn.prepare_cached(
+        let actor = self.actor(actor);
+        let fw = framework_row(&self.db, framework)?;
+        let st = self.db.prepare_cached(
             "SELECT label FROM undo_entries WHERE framework = ?1 AND actor = ?2 ORDER BY id DESC LIMIT 20",
         )?;
         let rows = st.query_map(params![fw, actor], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<super::db::DbResult<_>>()?)
     }
 
     /// What a removal would take with it, for the confirmation dialog.
@@ -138,7 +141,7 @@ impl Store {
 }
 
 /// Records the edit's inverse as `actor`'s newest undo step, keeping at most `UNDO_DEPTH` steps.
-fn push_undo(tx: &Transaction<'_>, fw: i64, actor: &str, done: &Done) -> Result<()> {
+fn push_undo(tx: &Db, fw: i64, actor: &str, done: &Done) -> Result<()> {
     let seq = draft_seq(tx, fw)?;
     let inverse = serde_json::to_string(&done.inverse).expect("edits serialise");
     tx.prepare_cached(

@@ -1,14 +1,14 @@
 //! The lowest layer of the store, used by every other part: finding a framework's row, marking
 //! its draft as changed, and writing the append-only audit log.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use super::db::{params, Db, OptionalExtension};
 
 use crate::diff::Change;
 use crate::error::{Error, Result};
 use crate::text::quoted;
 
 /// The row id of the framework with this id.
-pub(crate) fn framework_row(conn: &Connection, key: &str) -> Result<i64> {
+pub(crate) fn framework_row(conn: &Db, key: &str) -> Result<i64> {
     conn.prepare_cached("SELECT id FROM frameworks WHERE key = ?1")?
         .query_row([key], |r| r.get(0))
         .optional()?
@@ -16,14 +16,14 @@ pub(crate) fn framework_row(conn: &Connection, key: &str) -> Result<i64> {
 }
 
 /// Marks the draft as changed: moves its sequence number and its modification time.
-pub(crate) fn touch(conn: &Connection, fw: i64, now: &str) -> Result<()> {
+pub(crate) fn touch(conn: &Db, fw: i64, now: &str) -> Result<()> {
     conn.prepare_cached("UPDATE frameworks SET draft_seq = draft_seq + 1, updated_at = ?2 WHERE id = ?1")?
         .execute(params![fw, now])?;
     Ok(())
 }
 
 /// The draft's sequence number, which every change moves.
-pub(crate) fn draft_seq(conn: &Connection, fw: i64) -> Result<i64> {
+pub(crate) fn draft_seq(conn: &Db, fw: i64) -> Result<i64> {
     Ok(conn.prepare_cached("SELECT draft_seq FROM frameworks WHERE id = ?1")?.query_row([fw], |r| r.get(0))?)
 }
 
@@ -36,14 +36,7 @@ pub(crate) struct Audit<'a> {
 
 impl Audit<'_> {
     /// Appends one audit row.
-    pub fn row(
-        &self,
-        conn: &Connection,
-        entity: &str,
-        field: &str,
-        old: Option<&str>,
-        new: Option<&str>,
-    ) -> Result<()> {
+    pub fn row(&self, conn: &Db, entity: &str, field: &str, old: Option<&str>, new: Option<&str>) -> Result<()> {
         conn.prepare_cached(
             "INSERT INTO audit_log (at, actor, framework, entity, field, old, new) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
@@ -52,7 +45,7 @@ impl Audit<'_> {
     }
 
     /// Appends one audit row per change, naming items by id.
-    pub fn changes(&self, conn: &Connection, changes: &[Change]) -> Result<()> {
+    pub fn changes(&self, conn: &Db, changes: &[Change]) -> Result<()> {
         for c in changes {
             let (entity, field) = entity_and_field(&c.path);
             let old = c.old.as_ref().map(|v| v.to_string());

@@ -2,7 +2,7 @@
 //! integrity rules, writes only what changed, and returns the changes and the edits that take
 //! it back. `Store::apply` wraps them with the version check, audit rows and undo entry.
 
-use rusqlite::{params, Connection};
+use super::db::{params, Db};
 use serde::Serialize;
 
 use super::lists::{self, with_list, List};
@@ -23,7 +23,7 @@ pub(crate) struct Done {
 }
 
 /// Carries out one edit on framework row `fw`.
-pub(crate) fn carry_out(tx: &Connection, fw: i64, edit: &Edit) -> Result<Done> {
+pub(crate) fn carry_out(tx: &Db, fw: i64, edit: &Edit) -> Result<Done> {
     match edit {
         Edit::SetDetails { details } => set_details(tx, fw, details),
         Edit::PutParty { party } => put(tx, fw, &lists::PARTIES, party),
@@ -81,7 +81,7 @@ fn not_found(what: &str, id: &str) -> Error {
 }
 
 /// Puts an item of a list: checks it, writes it at its old place (or last), and records changes.
-fn put<T: Serialize>(tx: &Connection, fw: i64, list: &List<T>, item: &T) -> Result<Done> {
+fn put<T: Serialize>(tx: &Db, fw: i64, list: &List<T>, item: &T) -> Result<Done> {
     let refs = if list.needs_refs { lists::refs(tx, fw)? } else { Refs::default() };
     check((list.check)(item), &refs)?;
     let id = (list.table.key)(item);
@@ -104,7 +104,7 @@ fn put<T: Serialize>(tx: &Connection, fw: i64, list: &List<T>, item: &T) -> Resu
 }
 
 /// Removes an item whose removal cascades nowhere; undo puts it back at its place.
-fn remove<T: Serialize>(tx: &Connection, fw: i64, list: &List<T>, id: &str) -> Result<Done> {
+fn remove<T: Serialize>(tx: &Db, fw: i64, list: &List<T>, id: &str) -> Result<Done> {
     let (old, pos) = list.one(tx, fw, id)?.ok_or_else(|| not_found(list.noun, id))?;
     let index = list.table.index_of(tx, fw, pos)?;
     list.table.delete(tx, fw, id)?;
@@ -119,7 +119,7 @@ fn remove<T: Serialize>(tx: &Connection, fw: i64, list: &List<T>, id: &str) -> R
 /// what refers to it out of a copy of the draft. Undo restores the whole earlier draft, since that
 /// is the only exact inverse.
 fn remove_cascading<T>(
-    tx: &Connection,
+    tx: &Db,
     fw: i64,
     list: &List<T>,
     id: &str,
@@ -177,7 +177,7 @@ fn remove_capability(fw: &mut Framework, id: &str) -> Result<()> {
     Ok(())
 }
 
-fn set_details(tx: &Connection, fw: i64, details: &Details) -> Result<Done> {
+fn set_details(tx: &Db, fw: i64, details: &Details) -> Result<Done> {
     check(
         ItemRef::Details {
             name: &details.name,
@@ -212,7 +212,7 @@ fn set_details(tx: &Connection, fw: i64, details: &Details) -> Result<Done> {
     })
 }
 
-fn set_letter(tx: &Connection, fw: i64, activity: &str, party: &str, role: Option<RaciRole>) -> Result<Done> {
+fn set_letter(tx: &Db, fw: i64, activity: &str, party: &str, role: Option<RaciRole>) -> Result<Done> {
     let (old, pos) = lists::ACTIVITIES.one(tx, fw, activity)?.ok_or_else(|| not_found("RACI activity", activity))?;
     let old_role = old.assignments.iter().find(|x| x.party == party).map(|x| x.role);
     let mut new = old.clone();
@@ -236,7 +236,7 @@ fn set_letter(tx: &Connection, fw: i64, activity: &str, party: &str, role: Optio
     })
 }
 
-fn set_certificate(tx: &Connection, fw: i64, party: &str, certificate: Option<&str>) -> Result<Done> {
+fn set_certificate(tx: &Db, fw: i64, party: &str, certificate: Option<&str>) -> Result<Done> {
     let (mut p, _) = lists::PARTIES.one(tx, fw, party)?.ok_or_else(|| not_found("party", party))?;
     p.certificate = certificate.map(str::to_owned);
     let done = put(tx, fw, &lists::PARTIES, &p)?;
@@ -248,7 +248,7 @@ fn set_certificate(tx: &Connection, fw: i64, party: &str, certificate: Option<&s
     Ok(Done { label: format!("{what} {}", p.name), ..done })
 }
 
-fn put_cell(tx: &Connection, fw: i64, cell: &MatrixCell) -> Result<Done> {
+fn put_cell(tx: &Db, fw: i64, cell: &MatrixCell) -> Result<Done> {
     check(ItemRef::Cell(cell), &lists::refs(tx, fw)?)?;
     let old = rows::one_cell(tx, fw, &cell.capability, &cell.platform)?;
     let pos = match &old {
@@ -271,7 +271,7 @@ fn put_cell(tx: &Connection, fw: i64, cell: &MatrixCell) -> Result<Done> {
     })
 }
 
-fn remove_cell(tx: &Connection, fw: i64, capability: &str, platform: &str) -> Result<Done> {
+fn remove_cell(tx: &Db, fw: i64, capability: &str, platform: &str) -> Result<Done> {
     let (old, _) = rows::one_cell(tx, fw, capability, platform)?
         .ok_or_else(|| not_found("matrix cell", &format!("{capability}/{platform}")))?;
     rows::delete_cell(tx, fw, capability, platform)?;
@@ -282,7 +282,7 @@ fn remove_cell(tx: &Connection, fw: i64, capability: &str, platform: &str) -> Re
     })
 }
 
-fn move_item(tx: &Connection, fw: i64, list: ListKind, id: &str, to: u32) -> Result<Done> {
+fn move_item(tx: &Db, fw: i64, list: ListKind, id: &str, to: u32) -> Result<Done> {
     let (table, mut keys) = with_list!(list, |l| (l.table.name, l.table.keys(tx, fw)?));
     let from = keys.iter().position(|k| k == id).ok_or_else(|| not_found(list.key(), id))?;
     let to = (to as usize).min(keys.len() - 1);
@@ -291,7 +291,7 @@ fn move_item(tx: &Connection, fw: i64, list: ListKind, id: &str, to: u32) -> Res
     }
     let k = keys.remove(from);
     keys.insert(to, k);
-    let mut upd = tx.prepare_cached(&format!(
+    let upd = tx.prepare_cached(&format!(
         "UPDATE {table} SET pos = ?3, row_version = row_version + 1 WHERE fw = ?1 AND key = ?2 AND pos != ?3"
     ))?;
     for (i, k) in keys.iter().enumerate() {
@@ -309,7 +309,7 @@ fn move_item(tx: &Connection, fw: i64, list: ListKind, id: &str, to: u32) -> Res
     })
 }
 
-fn set_override_policy(tx: &Connection, fw: i64, policy: &OverridePolicy) -> Result<Done> {
+fn set_override_policy(tx: &Db, fw: i64, policy: &OverridePolicy) -> Result<Done> {
     check(ItemRef::OverridePolicy(policy), &lists::refs(tx, fw)?)?;
     let old = rows::framework_parts(tx, fw)?.override_policy;
     let changes = item_changes("override_policy", Some(&old), Some(policy));
@@ -323,7 +323,7 @@ fn set_override_policy(tx: &Connection, fw: i64, policy: &OverridePolicy) -> Res
     })
 }
 
-fn set_review_schedule(tx: &Connection, fw: i64, schedule: &ReviewSchedule) -> Result<Done> {
+fn set_review_schedule(tx: &Db, fw: i64, schedule: &ReviewSchedule) -> Result<Done> {
     check(ItemRef::ReviewSchedule(schedule), &lists::refs(tx, fw)?)?;
     let old = rows::framework_parts(tx, fw)?.review_schedule;
     let changes = item_changes("review_schedule", Some(&old), Some(schedule));
@@ -337,7 +337,7 @@ fn set_review_schedule(tx: &Connection, fw: i64, schedule: &ReviewSchedule) -> R
     })
 }
 
-fn restore(tx: &Connection, fw: i64, framework: &Framework) -> Result<Done> {
+fn restore(tx: &Db, fw: i64, framework: &Framework) -> Result<Done> {
     let old = rows::load(tx, fw)?;
     let mut new = framework.clone();
     new.id = old.id.clone();

@@ -2,7 +2,6 @@
 //! and reading or writing interchange files.
 
 use chrono::NaiveDate;
-use rusqlite::{Transaction, TransactionBehavior};
 
 use super::base::{framework_row, touch, Audit};
 use super::{rows, ImportOutcome, Store};
@@ -16,13 +15,14 @@ impl Store {
     /// Stores `framework` as the working draft: a new framework, or a replacement of the draft with
     /// the same id. Refused, with nothing written, if it breaks an integrity rule.
     pub fn import(&mut self, framework: &Framework, actor: &str) -> Result<ImportOutcome> {
+        let actor = self.actor(actor);
         let problems = integrity(framework);
         if !problems.is_empty() {
             return Err(Error::Invalid(problems));
         }
         let now = self.now();
         let audit = Audit { at: &now, actor, framework: &framework.id };
-        let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
+        let tx = self.db.write()?;
         let outcome = match framework_row(&tx, &framework.id) {
             Err(Error::NotFound(_)) => {
                 let fw = rows::insert_framework(&tx, framework, &now)?;
@@ -84,8 +84,9 @@ impl Store {
 
     /// Deletes a framework and its draft. The audit log keeps its history.
     pub fn delete_framework(&mut self, framework: &str, actor: &str) -> Result<()> {
+        let actor = self.actor(actor);
         let now = self.now();
-        let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
+        let tx = self.db.write()?;
         let fw = framework_row(&tx, framework)?;
         let name: String = tx.query_row("SELECT name FROM frameworks WHERE id = ?1", [fw], |r| r.get(0))?;
         let published: i64 = tx.query_row("SELECT count(*) FROM versions WHERE framework = ?1", [fw], |r| r.get(0))?;
@@ -101,9 +102,9 @@ impl Store {
     }
 
     pub(super) fn framework_ids(&self) -> Result<Vec<String>> {
-        let mut st = self.conn.prepare_cached("SELECT key FROM frameworks")?;
-        let rows = st.query_map([], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let st = self.db.prepare_cached("SELECT key FROM frameworks")?;
+        let rows = st.query_map((), |r| r.get(0))?;
+        Ok(rows.collect::<super::db::DbResult<_>>()?)
     }
 
     /// Reads, parses and imports an interchange file. Errors name the file.

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use rusqlite::Connection;
+use super::db::Db;
 
 use super::rows::{self, Table};
 use crate::edit::{Edit, ListKind, RecordKey};
@@ -13,7 +13,7 @@ use crate::model::*;
 use crate::validate::{ItemRef, Refs};
 
 /// Reads what an item's own row does not hold.
-type Complete<T> = fn(&Connection, i64, &mut T) -> Result<()>;
+type Complete<T> = fn(&Db, i64, &mut T) -> Result<()>;
 
 /// One list of a framework: what `put` and `remove` edits need to know about it.
 pub(crate) struct List<T: 'static> {
@@ -35,7 +35,7 @@ pub(crate) struct List<T: 'static> {
 
 impl<T> List<T> {
     /// One item, complete, with its position.
-    pub fn one(&self, conn: &Connection, fw: i64, id: &str) -> Result<Option<(T, i64)>> {
+    pub fn one(&self, conn: &Db, fw: i64, id: &str) -> Result<Option<(T, i64)>> {
         let mut found = self.table.one(conn, fw, id)?;
         if let (Some((item, _)), Some(complete)) = (&mut found, self.complete) {
             complete(conn, fw, item)?;
@@ -150,7 +150,7 @@ macro_rules! with_list {
 pub(crate) use with_list;
 
 /// The ids the integrity rules check references against.
-pub(crate) fn refs(conn: &Connection, fw: i64) -> Result<Refs> {
+pub(crate) fn refs(conn: &Db, fw: i64) -> Result<Refs> {
     let ids = |keys: Vec<String>| keys.into_iter().collect::<HashSet<_>>();
     Ok(Refs {
         parties: ids(rows::PARTIES.keys(conn, fw)?),
@@ -160,7 +160,7 @@ pub(crate) fn refs(conn: &Connection, fw: i64) -> Result<Refs> {
 }
 
 /// The stored version of one record; 0 when it does not exist.
-pub(crate) fn version_of(conn: &Connection, fw: i64, key: &RecordKey) -> Result<i64> {
+pub(crate) fn version_of(conn: &Db, fw: i64, key: &RecordKey) -> Result<i64> {
     let parts = rows::part_versions(conn, fw)?;
     Ok(match key {
         RecordKey::Details => parts.0,
@@ -172,7 +172,7 @@ pub(crate) fn version_of(conn: &Connection, fw: i64, key: &RecordKey) -> Result<
 }
 
 /// The version of every record of a framework, keyed by `RecordKey`'s text form.
-pub(crate) fn versions(conn: &Connection, fw: i64) -> Result<BTreeMap<String, i64>> {
+pub(crate) fn versions(conn: &Db, fw: i64) -> Result<BTreeMap<String, i64>> {
     let mut out = BTreeMap::new();
     let (details, policy, schedule) = rows::part_versions(conn, fw)?;
     out.insert(RecordKey::Details.to_string(), details);

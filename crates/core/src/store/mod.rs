@@ -1,11 +1,10 @@
-//! The SQLite store: schema migrations, loading and saving frameworks, and the audit log.
+//! The store: frameworks, their drafts, published versions, sign-offs and the audit log, in a
+//! local SQLite file or on a shared PostgreSQL server (team mode), with the same rules on both.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use rusqlite::{params, Connection};
-use rusqlite_migration::{Migrations, M};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -14,29 +13,26 @@ use crate::model::*;
 
 mod apply;
 mod base;
+mod copy;
+pub(crate) mod db;
 mod edits;
 mod frameworks;
 pub(crate) mod lists;
+mod pgpass;
 mod publish;
 mod review;
 pub(crate) mod rows;
 mod signoffs;
+pub mod team;
+mod tls;
 pub use apply::{EditOutcome, EditResult};
+pub use copy::CopyReport;
+pub use db::{ChangeListener, DbError, ServerAddress};
 pub use publish::{IntegrityProblem, PublishOutcome};
 pub use signoffs::{read_key_file, unlock_key_file, KeyCreated, RecordedSignOff, MIN_PASSPHRASE_CHARS};
 
 use base::framework_row;
-
-/// The schema migrations, oldest first. Never edit a released one: add a new one.
-fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![
-        M::up(include_str!("../../migrations/001_initial.sql")),
-        M::up(include_str!("../../migrations/002_versions.sql")),
-        M::up(include_str!("../../migrations/003_reviews.sql")),
-        M::up(include_str!("../../migrations/004_undo_per_actor.sql")),
-        M::up(include_str!("../../migrations/005_signing.sql")),
-    ])
-}
+use db::params;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = 5;
@@ -92,47 +88,17 @@ pub struct ImportOutcome {
 type Clock = Box<dyn Fn() -> DateTime<Utc> + Send>;
 
 pub struct Store {
-    conn: Connection,
+    db: db::Db,
     path: Option<PathBuf>,
     clock: Clock,
+    /// On a team database, the role the server authenticated: the actor of every change.
+    session_user: Option<String>,
 }
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).finish()
+        f.debug_struct("Store").field("location", &self.location()).finish()
     }
-}
-
-fn configure(conn: &Connection, file: bool) -> Result<()> {
-    if file {
-        // WAL lets a reader (the CLI) run beside a writer (the app); FULL sync makes a reported
-        // save survive a power cut, not only a killed process.
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
-    }
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    Ok(())
-}
-
-fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<()> {
-    let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    if current > SCHEMA_VERSION {
-        return Err(Error::TooNew(format!(
-            "the database{} has schema version {current}, written by a newer Governance Workbench; this version reads up to {SCHEMA_VERSION}. Update the app; the file was not changed.",
-            path.map(|p| format!(" {}", p.display())).unwrap_or_default()
-        )));
-    }
-    if current > 0 && current < SCHEMA_VERSION {
-        if let Some(p) = path {
-            // A copy of the old file is kept before its schema changes, in case a migration is wrong.
-            let backup = p.with_extension(format!("v{current}.bak"));
-            let _ = std::fs::remove_file(&backup);
-            conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])?;
-        }
-    }
-    migrations().to_latest(conn)?;
-    Ok(())
 }
 
 impl Store {
@@ -144,17 +110,55 @@ impl Store {
                     .map_err(|e| Error::Io(format!("cannot create the folder {}: {e}", dir.display())))?;
             }
         }
-        let mut conn = Connection::open(path)?;
-        configure(&conn, true)?;
-        migrate(&mut conn, Some(path))?;
-        Ok(Store { conn, path: Some(path.to_owned()), clock: Box::new(Utc::now) })
+        let conn = db::sqlite::open_file(path)?;
+        Ok(Store::with(db::Backend::Sqlite(conn), Some(path.to_owned()), None))
     }
 
     pub fn open_in_memory() -> Result<Store> {
-        let mut conn = Connection::open_in_memory()?;
-        configure(&conn, false)?;
-        migrate(&mut conn, None)?;
-        Ok(Store { conn, path: None, clock: Box::new(Utc::now) })
+        Ok(Store::with(db::Backend::Sqlite(db::sqlite::open_in_memory()?), None, None))
+    }
+
+    /// Connects to a team database and brings its schema up to date (when the role may).
+    /// `password` is one typed at a prompt; without it, the address, `PGPASSWORD` and
+    /// `~/.pgpass` are tried, in that order.
+    pub fn connect(address: &ServerAddress, password: Option<&str>) -> Result<Store> {
+        let conn = db::postgres::Conn::connect(address, password)?;
+        db::postgres::migrate(&conn)?;
+        let user = conn.session_user()?;
+        Ok(Store::with(db::Backend::Postgres(conn), None, Some(user)))
+    }
+
+    /// Opens what a `--db` value names: a team database (`postgres://...`) or a file.
+    pub fn open_location(location: &str, password: Option<&str>) -> Result<Store> {
+        if ServerAddress::is_server(location) {
+            Store::connect(&ServerAddress::parse(location)?, password)
+        } else {
+            Store::open(Path::new(location))
+        }
+    }
+
+    fn with(backend: db::Backend, path: Option<PathBuf>, session_user: Option<String>) -> Store {
+        Store { db: db::Db::new(backend), path, clock: Box::new(Utc::now), session_user }
+    }
+
+    /// Which database is open, as the title bar and messages name it.
+    pub fn location(&self) -> String {
+        match (self.db.postgres(), &self.path) {
+            (Some(pg), _) => pg.address().to_string(),
+            (None, Some(path)) => path.display().to_string(),
+            (None, None) => "a database in memory".into(),
+        }
+    }
+
+    /// Whether this is a team database on a server.
+    pub fn is_team(&self) -> bool {
+        self.db.postgres().is_some()
+    }
+
+    /// Who the changes are recorded as: on a team database the authenticated role, whatever
+    /// name the caller gives; on a local file, that name.
+    pub fn actor<'a>(&'a self, given: &'a str) -> &'a str {
+        self.session_user.as_deref().unwrap_or(given)
     }
 
     /// Replaces the clock used for timestamps (tests use a fixed one).
@@ -171,14 +175,14 @@ impl Store {
     }
 
     pub fn list_frameworks(&self) -> Result<Vec<FrameworkSummary>> {
-        let mut st = self.conn.prepare(
+        let st = self.db.prepare(
             "SELECT f.key, f.name, f.organisation,
                     (SELECT count(*) FROM platforms p WHERE p.fw = f.id),
                     (SELECT count(*) FROM capabilities c WHERE c.fw = f.id),
                     f.updated_at
-             FROM frameworks f ORDER BY f.name COLLATE NOCASE, f.key",
+             FROM frameworks f ORDER BY lower(f.name), f.key",
         )?;
-        let rows = st.query_map([], |r| {
+        let rows = st.query_map((), |r| {
             Ok(FrameworkSummary {
                 id: r.get(0)?,
                 name: r.get(1)?,
@@ -188,7 +192,7 @@ impl Store {
                 updated_at: r.get(5)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<db::DbResult<_>>()?)
     }
 
     /// The id of the only framework, for commands that default to it.
@@ -207,21 +211,25 @@ impl Store {
 
     /// Loads the working draft of a framework.
     pub fn load(&self, key: &str) -> Result<Framework> {
-        rows::load(&self.conn, framework_row(&self.conn, key)?)
+        let tx = self.db.read()?;
+        rows::load(&tx, framework_row(&tx, key)?)
     }
 
     /// Loads a framework and validates it as of `today`.
     pub fn open_view(&self, key: &str, today: NaiveDate) -> Result<FrameworkView> {
-        let fw = framework_row(&self.conn, key)?;
-        let framework = rows::load(&self.conn, fw)?;
+        let tx = self.db.read()?;
+        let fw = framework_row(&tx, key)?;
+        let framework = rows::load(&tx, fw)?;
+        let versions = lists::versions(&tx, fw)?;
+        drop(tx);
         let findings = crate::validate::validate(&framework, today);
         let certificates = crate::signoff::certificate_infos(&framework);
-        Ok(FrameworkView { framework, findings, versions: lists::versions(&self.conn, fw)?, certificates })
+        Ok(FrameworkView { framework, findings, versions, certificates })
     }
 
     /// The newest audit log rows of a framework, newest first.
     pub fn audit_log(&self, key: &str, limit: u32) -> Result<Vec<AuditEntry>> {
-        let mut st = self.conn.prepare_cached(
+        let st = self.db.prepare_cached(
             "SELECT id, at, actor, framework, entity, field, old, new FROM audit_log
              WHERE framework = ?1 ORDER BY id DESC LIMIT ?2",
         )?;
@@ -237,11 +245,14 @@ impl Store {
                 new: r.get(7)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<db::DbResult<_>>()?)
     }
 
-    /// Direct access for tests and diagnostics in this crate's callers (integrity checks).
+    /// SQLite's own check of a database file ("ok"); a team database's server checks itself.
     pub fn integrity_check(&self) -> Result<String> {
-        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+        match self.db.sqlite() {
+            Some(conn) => Ok(conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?),
+            None => Ok("ok".into()),
+        }
     }
 }

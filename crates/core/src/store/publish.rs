@@ -1,7 +1,7 @@
 //! Publishing: freezing a draft as version N, with its SHA-256 and the previous version's hash.
 
+use super::db::{params, OptionalExtension, Row};
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -37,7 +37,7 @@ fn parse_snapshot(framework: &str, number: u32, bytes: &[u8]) -> Result<Framewor
 
 const VERSION_COLS: &str = "f.key, v.number, v.published_at, v.author, v.summary, v.sha256, v.previous_sha256";
 
-fn version_info(r: &rusqlite::Row) -> rusqlite::Result<VersionInfo> {
+fn version_info(r: &Row) -> super::db::DbResult<VersionInfo> {
     Ok(VersionInfo {
         framework: r.get(0)?,
         number: r.get(1)?,
@@ -70,8 +70,9 @@ impl Store {
         if let Some(problem) = text_problem(TextKind::Summary, "change summary", summary) {
             return Err(Error::Invalid(vec![Finding::error(Section::Framework, "summary", problem)]));
         }
+        let author = self.actor(author);
         let now = self.now();
-        let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
+        let tx = self.db.write()?;
         let fw = framework_row(&tx, framework)?;
         let draft = super::rows::load(&tx, fw)?;
         let errors: Vec<_> = validate(&draft, today).into_iter().filter(|f| f.severity == Severity::Error).collect();
@@ -118,22 +119,22 @@ impl Store {
 
     /// The published versions of a framework, oldest first.
     pub fn versions(&self, framework: &str) -> Result<Vec<VersionInfo>> {
-        let fw = framework_row(&self.conn, framework)?;
-        let mut st = self.conn.prepare_cached(&format!(
+        let fw = framework_row(&self.db, framework)?;
+        let st = self.db.prepare_cached(&format!(
             "SELECT {VERSION_COLS} FROM versions v JOIN frameworks f ON f.id = v.framework
              WHERE v.framework = ?1 ORDER BY v.number"
         ))?;
-        collect(&mut st, [fw], "versions", 2, version_info)
+        collect(&st, [fw], "versions", 2, version_info)
     }
 
     /// One version's facts and its snapshot bytes, exactly as stored.
     pub fn version_snapshot(&self, framework: &str, number: u32) -> Result<(VersionInfo, Vec<u8>)> {
-        let fw = framework_row(&self.conn, framework)?;
-        let mut st = self.conn.prepare_cached(&format!(
+        let fw = framework_row(&self.db, framework)?;
+        let st = self.db.prepare_cached(&format!(
             "SELECT {VERSION_COLS}, v.snapshot FROM versions v JOIN frameworks f ON f.id = v.framework
              WHERE v.framework = ?1 AND v.number = ?2"
         ))?;
-        first(&mut st, params![fw, number], "versions", 2, |r| Ok((version_info(r)?, r.get(7)?)))?
+        first(&st, params![fw, number], "versions", 2, |r| Ok((version_info(r)?, r.get(7)?)))?
             .ok_or_else(|| Error::NotFound(format!("framework {} has no version {number}", quoted(framework))))
     }
 
@@ -153,11 +154,11 @@ impl Store {
     /// Rechecks every stored version: the snapshot's hash, and the chain of previous hashes.
     /// An empty list means every version is intact.
     pub fn verify_versions(&self) -> Result<Vec<IntegrityProblem>> {
-        let mut st = self.conn.prepare(
+        let st = self.db.prepare(
             "SELECT f.key, v.number, v.snapshot, v.sha256, v.previous_sha256
              FROM versions v JOIN frameworks f ON f.id = v.framework ORDER BY f.key, v.number",
         )?;
-        let rows = collect(&mut st, [], "versions", 2, |r| {
+        let rows = collect(&st, (), "versions", 2, |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, u32>(1)?,
@@ -195,10 +196,10 @@ impl Store {
 
     /// Finds the published version whose snapshot has this hash.
     pub fn version_by_hash(&self, sha256: &str) -> Result<Option<VersionInfo>> {
-        let mut st = self.conn.prepare_cached(&format!(
+        let st = self.db.prepare_cached(&format!(
             "SELECT {VERSION_COLS} FROM versions v JOIN frameworks f ON f.id = v.framework WHERE v.sha256 = ?1"
         ))?;
-        first(&mut st, [sha256], "versions", 2, version_info)
+        first(&st, [sha256], "versions", 2, version_info)
     }
 }
 
@@ -213,7 +214,7 @@ impl Store {
         let findings = validate(&fw, published_at.date_naive());
         let changes = if number > 1 { self.diff_versions(framework, number - 1, number)? } else { Vec::new() };
         let signoffs = self.signoffs_for_version(framework, &info.sha256)?;
-        let review_cycle_due = super::signoffs::open_due(&self.conn, framework_row(&self.conn, framework)?)?;
+        let review_cycle_due = super::signoffs::open_due(&self.db, framework_row(&self.db, framework)?)?;
         Ok(ReportData { info, framework: fw, findings, changes, signoffs, review_cycle_due, snapshot, published_at })
     }
 }

@@ -1,8 +1,8 @@
 //! Review cycles in the store: the open cycle's status, stored sign-offs, completed cycles, and
 //! the calendar and data contract exports.
 
+use super::db::{params, Db, OptionalExtension, Row};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension};
 
 use super::base::{framework_row, Audit};
 use super::rows::{self, collect, dec, dec_date, first};
@@ -14,7 +14,7 @@ use crate::signoff::SignedStatement;
 const SIGNOFF_COLS: &str = "cycle_due, party, party_name, party_title, decision, comment, signed_at, version_number, \
      version_sha256, statement, signature, certificate";
 
-fn signoff(r: &rusqlite::Row) -> rusqlite::Result<SignOff> {
+fn signoff(r: &Row) -> super::db::DbResult<SignOff> {
     Ok(SignOff {
         cycle_due: dec_date(r.get(0)?, 0)?,
         party: r.get(1)?,
@@ -45,7 +45,7 @@ fn signed_parts(
 
 const CYCLE_COLS: &str = "due, completed_at, version_number, version_sha256";
 
-fn completed_cycle(r: &rusqlite::Row) -> rusqlite::Result<CompletedCycle> {
+fn completed_cycle(r: &Row) -> super::db::DbResult<CompletedCycle> {
     Ok(CompletedCycle {
         due: dec_date(r.get(0)?, 0)?,
         completed_at: r.get(1)?,
@@ -54,23 +54,23 @@ fn completed_cycle(r: &rusqlite::Row) -> rusqlite::Result<CompletedCycle> {
     })
 }
 
-pub(super) fn last_completed(conn: &Connection, fw: i64) -> Result<Option<CompletedCycle>> {
-    let mut st = conn.prepare_cached(&format!(
+pub(super) fn last_completed(conn: &Db, fw: i64) -> Result<Option<CompletedCycle>> {
+    let st = conn.prepare_cached(&format!(
         "SELECT {CYCLE_COLS} FROM completed_cycles WHERE framework = ?1 ORDER BY due DESC LIMIT 1"
     ))?;
-    first(&mut st, [fw], "completed_cycles", 1, completed_cycle)
+    first(&st, [fw], "completed_cycles", 1, completed_cycle)
 }
 
-pub(super) fn cycle_signoffs(conn: &Connection, fw: i64, due: NaiveDate) -> Result<Vec<SignOff>> {
-    let mut st = conn.prepare_cached(&format!(
+pub(super) fn cycle_signoffs(conn: &Db, fw: i64, due: NaiveDate) -> Result<Vec<SignOff>> {
+    let st = conn.prepare_cached(&format!(
         "SELECT {SIGNOFF_COLS} FROM signoffs WHERE framework = ?1 AND cycle_due = ?2 ORDER BY signed_at, id"
     ))?;
-    collect(&mut st, params![fw, due.to_string()], "signoffs", 2, signoff)
+    collect(&st, params![fw, due.to_string()], "signoffs", 2, signoff)
 }
 
 /// Records the cycle as complete when every required signatory has approved the same version.
 pub(super) fn complete_cycle_if_done(
-    tx: &Connection,
+    tx: &Db,
     fw: i64,
     due: NaiveDate,
     required: &[String],
@@ -91,13 +91,13 @@ pub(super) fn complete_cycle_if_done(
 impl Store {
     /// The open review cycle of a framework as of `today`.
     pub fn review_status(&self, framework: &str, today: NaiveDate) -> Result<ReviewStatus> {
-        let fw = framework_row(&self.conn, framework)?;
-        let schedule = rows::framework_parts(&self.conn, fw)?.review_schedule;
-        let last = last_completed(&self.conn, fw)?;
+        let fw = framework_row(&self.db, framework)?;
+        let schedule = rows::framework_parts(&self.db, fw)?.review_schedule;
+        let last = last_completed(&self.db, fw)?;
         let due = open_cycle_due(&schedule, last.as_ref().map(|c| c.due));
-        let signoffs = cycle_signoffs(&self.conn, fw, due)?;
+        let signoffs = cycle_signoffs(&self.db, fw, due)?;
         let latest: Option<(u32, String)> = self
-            .conn
+            .db
             .query_row(
                 "SELECT number, sha256 FROM versions WHERE framework = ?1 ORDER BY number DESC LIMIT 1",
                 [fw],
@@ -109,20 +109,20 @@ impl Store {
 
     /// Every sign-off given to the version with this hash, oldest first (for its PDF).
     pub fn signoffs_for_version(&self, framework: &str, sha256: &str) -> Result<Vec<SignOff>> {
-        let fw = framework_row(&self.conn, framework)?;
-        let mut st = self.conn.prepare_cached(&format!(
+        let fw = framework_row(&self.db, framework)?;
+        let st = self.db.prepare_cached(&format!(
             "SELECT {SIGNOFF_COLS} FROM signoffs WHERE framework = ?1 AND version_sha256 = ?2 ORDER BY signed_at, id"
         ))?;
-        collect(&mut st, params![fw, sha256], "signoffs", 2, signoff)
+        collect(&st, params![fw, sha256], "signoffs", 2, signoff)
     }
 
     /// The completed review cycles, newest first.
     pub fn completed_cycles(&self, framework: &str) -> Result<Vec<CompletedCycle>> {
-        let fw = framework_row(&self.conn, framework)?;
-        let mut st = self.conn.prepare_cached(&format!(
+        let fw = framework_row(&self.db, framework)?;
+        let st = self.db.prepare_cached(&format!(
             "SELECT {CYCLE_COLS} FROM completed_cycles WHERE framework = ?1 ORDER BY due DESC"
         ))?;
-        collect(&mut st, [fw], "completed_cycles", 1, completed_cycle)
+        collect(&st, [fw], "completed_cycles", 1, completed_cycle)
     }
 }
 

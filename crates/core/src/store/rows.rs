@@ -1,8 +1,8 @@
 //! One place per table for the mapping between rows and domain types, and for writing an item.
 //! Writes are upserts keyed by (framework, id) that bump the row's version.
 
+use super::db::{params, Db, DbError, DbResult, OptionalExtension, Params, Row, Stmt, Value};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Params, Row, Statement};
 use serde::{de::DeserializeOwned, Serialize};
 
 use crate::error::{Error, Result};
@@ -16,7 +16,7 @@ pub(crate) fn enc<T: Serialize>(v: &T) -> String {
     }
 }
 
-pub(crate) fn dec<T: DeserializeOwned>(s: String, col: usize) -> rusqlite::Result<T> {
+pub(crate) fn dec<T: DeserializeOwned>(s: String, col: usize) -> DbResult<T> {
     serde_json::from_value(serde_json::Value::String(s)).map_err(|e| conversion(col, e))
 }
 
@@ -24,28 +24,28 @@ pub(crate) fn list(v: &[String]) -> String {
     serde_json::to_string(v).expect("a list of strings serialises")
 }
 
-pub(crate) fn dec_list(s: String, col: usize) -> rusqlite::Result<Vec<String>> {
+pub(crate) fn dec_list(s: String, col: usize) -> DbResult<Vec<String>> {
     serde_json::from_str(&s).map_err(|e| conversion(col, e))
 }
 
-pub(crate) fn dec_date(s: String, col: usize) -> rusqlite::Result<NaiveDate> {
+pub(crate) fn dec_date(s: String, col: usize) -> DbResult<NaiveDate> {
     s.parse::<NaiveDate>().map_err(|e| conversion(col, e))
 }
 
-pub(crate) fn dec_opt_date(s: Option<String>, col: usize) -> rusqlite::Result<Option<NaiveDate>> {
+pub(crate) fn dec_opt_date(s: Option<String>, col: usize) -> DbResult<Option<NaiveDate>> {
     s.map(|s| dec_date(s, col)).transpose()
 }
 
-fn conversion<E: std::error::Error + Send + Sync + 'static>(col: usize, e: E) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
+fn conversion<E: std::error::Error>(col: usize, e: E) -> DbError {
+    DbError::Conversion { col, message: e.to_string() }
 }
 
 /// The first `n` columns of a row as text, joined by '/': the row's name in a message.
 fn row_name(r: &Row, n: usize) -> String {
     let parts: Vec<String> = (0..n)
-        .map(|i| match r.get_ref(i) {
-            Ok(rusqlite::types::ValueRef::Text(t)) => String::from_utf8_lossy(t).into_owned(),
-            Ok(rusqlite::types::ValueRef::Integer(n)) => n.to_string(),
+        .map(|i| match r.value(i) {
+            Some(Value::Text(t)) => t.clone(),
+            Some(Value::Int(n)) => n.to_string(),
             _ => "(unreadable)".to_owned(),
         })
         .collect();
@@ -53,9 +53,9 @@ fn row_name(r: &Row, n: usize) -> String {
 }
 
 /// The error for a row that does not map to a domain value: it names the table and the row.
-fn damaged(table: &str, r: &Row, key_cols: usize, e: rusqlite::Error) -> Error {
+fn damaged(table: &str, r: &Row, key_cols: usize, e: DbError) -> Error {
     let detail = match &e {
-        rusqlite::Error::FromSqlConversionFailure(col, _, inner) => format!("column {col}: {inner}"),
+        DbError::Conversion { col, message } => format!("column {col}: {message}"),
         other => other.to_string(),
     };
     Error::Damaged(format!(
@@ -68,11 +68,11 @@ fn damaged(table: &str, r: &Row, key_cols: usize, e: rusqlite::Error) -> Error {
 /// Maps every row of a query, naming the table and the row when one cannot be read.
 /// The row's name is its first `key_cols` columns.
 pub(crate) fn collect<T>(
-    st: &mut Statement<'_>,
+    st: &Stmt<'_>,
     params: impl Params,
     table: &str,
     key_cols: usize,
-    map: impl Fn(&Row) -> rusqlite::Result<T>,
+    map: impl Fn(&Row) -> DbResult<T>,
 ) -> Result<Vec<T>> {
     let mut rows = st.query(params)?;
     let mut out = Vec::new();
@@ -84,11 +84,11 @@ pub(crate) fn collect<T>(
 
 /// The first row of a query, if any, mapped as `collect` maps rows.
 pub(crate) fn first<T>(
-    st: &mut Statement<'_>,
+    st: &Stmt<'_>,
     params: impl Params,
     table: &str,
     key_cols: usize,
-    map: impl Fn(&Row) -> rusqlite::Result<T>,
+    map: impl Fn(&Row) -> DbResult<T>,
 ) -> Result<Option<T>> {
     let mut rows = st.query(params)?;
     match rows.next()? {
@@ -102,65 +102,64 @@ pub(crate) struct Table<T> {
     pub name: &'static str,
     /// The columns `map` reads, `key` first.
     pub cols: &'static str,
-    pub map: fn(&Row) -> rusqlite::Result<T>,
+    pub map: fn(&Row) -> DbResult<T>,
     /// Inserts the item at a position, or replaces it there, moving its version.
-    pub put: fn(&Connection, i64, i64, &T) -> Result<()>,
+    pub put: fn(&Db, i64, i64, &T) -> Result<()>,
     /// The item's id: its `key` column.
     pub key: fn(&T) -> &str,
 }
 
 impl<T> Table<T> {
     /// All items of a framework in list order.
-    pub fn all(&self, conn: &Connection, fw: i64) -> Result<Vec<T>> {
-        let mut st =
-            conn.prepare_cached(&format!("SELECT {} FROM {} WHERE fw = ?1 ORDER BY pos", self.cols, self.name))?;
-        collect(&mut st, [fw], self.name, 1, self.map)
+    pub fn all(&self, conn: &Db, fw: i64) -> Result<Vec<T>> {
+        let st = conn.prepare_cached(&format!("SELECT {} FROM {} WHERE fw = ?1 ORDER BY pos", self.cols, self.name))?;
+        collect(&st, [fw], self.name, 1, self.map)
     }
 
     /// One item with its position.
-    pub fn one(&self, conn: &Connection, fw: i64, key: &str) -> Result<Option<(T, i64)>> {
-        let mut st =
+    pub fn one(&self, conn: &Db, fw: i64, key: &str) -> Result<Option<(T, i64)>> {
+        let st =
             conn.prepare_cached(&format!("SELECT {}, pos FROM {} WHERE fw = ?1 AND key = ?2", self.cols, self.name))?;
         let n = self.cols.split(',').count();
-        first(&mut st, params![fw, key], self.name, 1, |r| Ok(((self.map)(r)?, r.get(n)?)))
+        first(&st, params![fw, key], self.name, 1, |r| Ok(((self.map)(r)?, r.get(n)?)))
     }
 
     /// The items' ids in list order.
-    pub fn keys(&self, conn: &Connection, fw: i64) -> Result<Vec<String>> {
-        let mut st = conn.prepare_cached(&format!("SELECT key FROM {} WHERE fw = ?1 ORDER BY pos", self.name))?;
+    pub fn keys(&self, conn: &Db, fw: i64) -> Result<Vec<String>> {
+        let st = conn.prepare_cached(&format!("SELECT key FROM {} WHERE fw = ?1 ORDER BY pos", self.name))?;
         let rows = st.query_map([fw], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<DbResult<_>>()?)
     }
 
     /// The next free position at the end of the list.
-    pub fn next_pos(&self, conn: &Connection, fw: i64) -> Result<i64> {
+    pub fn next_pos(&self, conn: &Db, fw: i64) -> Result<i64> {
         let sql = format!("SELECT coalesce(max(pos) + 1, 0) FROM {} WHERE fw = ?1", self.name);
         Ok(conn.prepare_cached(&sql)?.query_row([fw], |r| r.get(0))?)
     }
 
     /// How many items stand before position `pos`: an item's index in the list.
-    pub fn index_of(&self, conn: &Connection, fw: i64, pos: i64) -> Result<u32> {
+    pub fn index_of(&self, conn: &Db, fw: i64, pos: i64) -> Result<u32> {
         let sql = format!("SELECT count(*) FROM {} WHERE fw = ?1 AND pos < ?2", self.name);
         Ok(conn.prepare_cached(&sql)?.query_row(params![fw, pos], |r| r.get(0))?)
     }
 
-    pub fn delete(&self, conn: &Connection, fw: i64, key: &str) -> Result<()> {
+    pub fn delete(&self, conn: &Db, fw: i64, key: &str) -> Result<()> {
         conn.prepare_cached(&format!("DELETE FROM {} WHERE fw = ?1 AND key = ?2", self.name))?
             .execute(params![fw, key])?;
         Ok(())
     }
 
     /// The stored version of one item; 0 when it does not exist.
-    pub fn version(&self, conn: &Connection, fw: i64, key: &str) -> Result<i64> {
+    pub fn version(&self, conn: &Db, fw: i64, key: &str) -> Result<i64> {
         let sql = format!("SELECT row_version FROM {} WHERE fw = ?1 AND key = ?2", self.name);
         Ok(conn.prepare_cached(&sql)?.query_row(params![fw, key], |r| r.get(0)).optional()?.unwrap_or(0))
     }
 
     /// Every item's id with its version.
-    pub fn versions(&self, conn: &Connection, fw: i64) -> Result<Vec<(String, i64)>> {
-        let mut st = conn.prepare_cached(&format!("SELECT key, row_version FROM {} WHERE fw = ?1", self.name))?;
+    pub fn versions(&self, conn: &Db, fw: i64) -> Result<Vec<(String, i64)>> {
+        let st = conn.prepare_cached(&format!("SELECT key, row_version FROM {} WHERE fw = ?1", self.name))?;
         let rows = st.query_map([fw], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<DbResult<_>>()?)
     }
 }
 
@@ -281,7 +280,7 @@ pub(crate) const HARD_STOPS: Table<HardStop> = Table {
 
 const CELL_COLS: &str = "capability, platform, support, mode, constraints, evidence, last_verified";
 
-fn cell(r: &Row) -> rusqlite::Result<MatrixCell> {
+fn cell(r: &Row) -> DbResult<MatrixCell> {
     Ok(MatrixCell {
         capability: r.get(0)?,
         platform: r.get(1)?,
@@ -293,68 +292,68 @@ fn cell(r: &Row) -> rusqlite::Result<MatrixCell> {
     })
 }
 
-pub(crate) fn all_cells(conn: &Connection, fw: i64) -> Result<Vec<MatrixCell>> {
-    let mut st = conn.prepare_cached(&format!("SELECT {CELL_COLS} FROM matrix_cells WHERE fw = ?1 ORDER BY pos"))?;
-    collect(&mut st, [fw], "matrix_cells", 2, cell)
+pub(crate) fn all_cells(conn: &Db, fw: i64) -> Result<Vec<MatrixCell>> {
+    let st = conn.prepare_cached(&format!("SELECT {CELL_COLS} FROM matrix_cells WHERE fw = ?1 ORDER BY pos"))?;
+    collect(&st, [fw], "matrix_cells", 2, cell)
 }
 
 /// One cell with its position.
-pub(crate) fn one_cell(conn: &Connection, fw: i64, cap: &str, plat: &str) -> Result<Option<(MatrixCell, i64)>> {
-    let mut st = conn.prepare_cached(&format!(
+pub(crate) fn one_cell(conn: &Db, fw: i64, cap: &str, plat: &str) -> Result<Option<(MatrixCell, i64)>> {
+    let st = conn.prepare_cached(&format!(
         "SELECT {CELL_COLS}, pos FROM matrix_cells WHERE fw = ?1 AND capability = ?2 AND platform = ?3"
     ))?;
-    first(&mut st, params![fw, cap, plat], "matrix_cells", 2, |r| Ok((cell(r)?, r.get(7)?)))
+    first(&st, params![fw, cap, plat], "matrix_cells", 2, |r| Ok((cell(r)?, r.get(7)?)))
 }
 
-pub(crate) fn next_cell_pos(conn: &Connection, fw: i64) -> Result<i64> {
+pub(crate) fn next_cell_pos(conn: &Db, fw: i64) -> Result<i64> {
     let sql = "SELECT coalesce(max(pos) + 1, 0) FROM matrix_cells WHERE fw = ?1";
     Ok(conn.prepare_cached(sql)?.query_row([fw], |r| r.get(0))?)
 }
 
-pub(crate) fn delete_cell(conn: &Connection, fw: i64, cap: &str, plat: &str) -> Result<()> {
+pub(crate) fn delete_cell(conn: &Db, fw: i64, cap: &str, plat: &str) -> Result<()> {
     conn.prepare_cached("DELETE FROM matrix_cells WHERE fw = ?1 AND capability = ?2 AND platform = ?3")?
         .execute(params![fw, cap, plat])?;
     Ok(())
 }
 
 /// The stored version of one cell; 0 when it does not exist.
-pub(crate) fn cell_version(conn: &Connection, fw: i64, cap: &str, plat: &str) -> Result<i64> {
+pub(crate) fn cell_version(conn: &Db, fw: i64, cap: &str, plat: &str) -> Result<i64> {
     let sql = "SELECT row_version FROM matrix_cells WHERE fw = ?1 AND capability = ?2 AND platform = ?3";
     Ok(conn.prepare_cached(sql)?.query_row(params![fw, cap, plat], |r| r.get(0)).optional()?.unwrap_or(0))
 }
 
 /// Every cell's (capability, platform) with its version.
-pub(crate) fn cell_versions(conn: &Connection, fw: i64) -> Result<Vec<(String, String, i64)>> {
-    let mut st = conn.prepare_cached("SELECT capability, platform, row_version FROM matrix_cells WHERE fw = ?1")?;
+pub(crate) fn cell_versions(conn: &Db, fw: i64) -> Result<Vec<(String, String, i64)>> {
+    let st = conn.prepare_cached("SELECT capability, platform, row_version FROM matrix_cells WHERE fw = ?1")?;
     let rows = st.query_map([fw], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<DbResult<_>>()?)
 }
 
-fn assignment(r: &Row) -> rusqlite::Result<RaciAssignment> {
+fn assignment(r: &Row) -> DbResult<RaciAssignment> {
     Ok(RaciAssignment { party: r.get(1)?, role: dec(r.get(2)?, 2)? })
 }
 
 /// Fills in an activity's assignments, in order.
-pub(crate) fn load_assignments(conn: &Connection, fw: i64, a: &mut RaciActivity) -> Result<()> {
-    let mut st = conn.prepare_cached(
+pub(crate) fn load_assignments(conn: &Db, fw: i64, a: &mut RaciActivity) -> Result<()> {
+    let st = conn.prepare_cached(
         "SELECT activity, party, role FROM raci_assignments WHERE fw = ?1 AND activity = ?2 ORDER BY pos",
     )?;
-    a.assignments = collect(&mut st, params![fw, a.id], "raci_assignments", 2, assignment)?;
+    a.assignments = collect(&st, params![fw, a.id], "raci_assignments", 2, assignment)?;
     Ok(())
 }
 
-pub(crate) fn put_party(conn: &Connection, fw: i64, pos: i64, p: &Party) -> Result<()> {
+pub(crate) fn put_party(conn: &Db, fw: i64, pos: i64, p: &Party) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO parties (fw, key, pos, name, title, email, kind, certificate) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT (fw, key) DO UPDATE SET pos = excluded.pos, name = excluded.name, title = excluded.title,
             email = excluded.email, kind = excluded.kind, certificate = excluded.certificate,
-            row_version = row_version + 1",
+            row_version = parties.row_version + 1",
     )?
     .execute(params![fw, p.id, pos, p.name, p.title, p.email, enc(&p.kind), p.certificate])?;
     Ok(())
 }
 
-pub(crate) fn put_platform(conn: &Connection, fw: i64, pos: i64, p: &Platform) -> Result<()> {
+pub(crate) fn put_platform(conn: &Db, fw: i64, pos: i64, p: &Platform) -> Result<()> {
     let c = &p.contract;
     conn.prepare_cached(
         "INSERT INTO platforms (fw, key, pos, name, kind, data_formats, latency_amount, latency_unit,
@@ -365,7 +364,7 @@ pub(crate) fn put_platform(conn: &Connection, fw: i64, pos: i64, p: &Platform) -
             latency_unit = excluded.latency_unit, error_handling = excluded.error_handling,
             permission_scopes = excluded.permission_scopes, when_unavailable = excluded.when_unavailable,
             when_unavailable_detail = excluded.when_unavailable_detail, latency_notes = excluded.latency_notes,
-            policy_notes = excluded.policy_notes, row_version = row_version + 1",
+            policy_notes = excluded.policy_notes, row_version = platforms.row_version + 1",
     )?
     .execute(params![
         fw,
@@ -386,25 +385,25 @@ pub(crate) fn put_platform(conn: &Connection, fw: i64, pos: i64, p: &Platform) -
     Ok(())
 }
 
-pub(crate) fn put_capability(conn: &Connection, fw: i64, pos: i64, c: &Capability) -> Result<()> {
+pub(crate) fn put_capability(conn: &Db, fw: i64, pos: i64, c: &Capability) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO capabilities (fw, key, pos, name, description, risk, decision_mode, threshold)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT (fw, key) DO UPDATE SET pos = excluded.pos, name = excluded.name,
             description = excluded.description, risk = excluded.risk, decision_mode = excluded.decision_mode,
-            threshold = excluded.threshold, row_version = row_version + 1",
+            threshold = excluded.threshold, row_version = capabilities.row_version + 1",
     )?
     .execute(params![fw, c.id, pos, c.name, c.description, enc(&c.risk), enc(&c.decision_mode), c.threshold])?;
     Ok(())
 }
 
-pub(crate) fn put_cell(conn: &Connection, fw: i64, pos: i64, c: &MatrixCell) -> Result<()> {
+pub(crate) fn put_cell(conn: &Db, fw: i64, pos: i64, c: &MatrixCell) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO matrix_cells (fw, capability, platform, pos, support, mode, constraints, evidence, last_verified)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT (fw, capability, platform) DO UPDATE SET pos = excluded.pos, support = excluded.support,
             mode = excluded.mode, constraints = excluded.constraints, evidence = excluded.evidence,
-            last_verified = excluded.last_verified, row_version = row_version + 1",
+            last_verified = excluded.last_verified, row_version = matrix_cells.row_version + 1",
     )?
     .execute(params![
         fw,
@@ -421,15 +420,15 @@ pub(crate) fn put_cell(conn: &Connection, fw: i64, pos: i64, c: &MatrixCell) -> 
 }
 
 /// Writes an activity and replaces its assignments.
-pub(crate) fn put_activity(conn: &Connection, fw: i64, pos: i64, a: &RaciActivity) -> Result<()> {
+pub(crate) fn put_activity(conn: &Db, fw: i64, pos: i64, a: &RaciActivity) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO raci_activities (fw, key, pos, name, layer) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (fw, key) DO UPDATE SET pos = excluded.pos, name = excluded.name, layer = excluded.layer,
-            row_version = row_version + 1",
+            row_version = raci_activities.row_version + 1",
     )?
     .execute(params![fw, a.id, pos, a.name, enc(&a.layer)])?;
     conn.prepare_cached("DELETE FROM raci_assignments WHERE fw = ?1 AND activity = ?2")?.execute(params![fw, a.id])?;
-    let mut st = conn
+    let st = conn
         .prepare_cached("INSERT INTO raci_assignments (fw, activity, party, pos, role) VALUES (?1, ?2, ?3, ?4, ?5)")?;
     for (j, x) in a.assignments.iter().enumerate() {
         st.execute(params![fw, a.id, x.party, j as i64, enc(&x.role)])?;
@@ -437,7 +436,7 @@ pub(crate) fn put_activity(conn: &Connection, fw: i64, pos: i64, a: &RaciActivit
     Ok(())
 }
 
-pub(crate) fn put_data_quality(conn: &Connection, fw: i64, pos: i64, d: &DataQualityStandard) -> Result<()> {
+pub(crate) fn put_data_quality(conn: &Db, fw: i64, pos: i64, d: &DataQualityStandard) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO dq_standards (fw, key, pos, data_input, source_platform, owner, min_completeness_pct,
             max_age_amount, max_age_unit, validation_rules, max_duplicate_pct, on_breach, notes)
@@ -447,7 +446,7 @@ pub(crate) fn put_data_quality(conn: &Connection, fw: i64, pos: i64, d: &DataQua
             min_completeness_pct = excluded.min_completeness_pct, max_age_amount = excluded.max_age_amount,
             max_age_unit = excluded.max_age_unit, validation_rules = excluded.validation_rules,
             max_duplicate_pct = excluded.max_duplicate_pct, on_breach = excluded.on_breach, notes = excluded.notes,
-            row_version = row_version + 1",
+            row_version = dq_standards.row_version + 1",
     )?
     .execute(params![
         fw,
@@ -467,7 +466,7 @@ pub(crate) fn put_data_quality(conn: &Connection, fw: i64, pos: i64, d: &DataQua
     Ok(())
 }
 
-pub(crate) fn put_hard_stop(conn: &Connection, fw: i64, pos: i64, h: &HardStop) -> Result<()> {
+pub(crate) fn put_hard_stop(conn: &Db, fw: i64, pos: i64, h: &HardStop) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO hard_stops (fw, key, pos, name, kind, cap_amount, cap_currency, entries, all_platforms,
             platforms, lift_authority, notes)
@@ -475,7 +474,7 @@ pub(crate) fn put_hard_stop(conn: &Connection, fw: i64, pos: i64, h: &HardStop) 
          ON CONFLICT (fw, key) DO UPDATE SET pos = excluded.pos, name = excluded.name, kind = excluded.kind,
             cap_amount = excluded.cap_amount, cap_currency = excluded.cap_currency, entries = excluded.entries,
             all_platforms = excluded.all_platforms, platforms = excluded.platforms,
-            lift_authority = excluded.lift_authority, notes = excluded.notes, row_version = row_version + 1",
+            lift_authority = excluded.lift_authority, notes = excluded.notes, row_version = hard_stops.row_version + 1",
     )?
     .execute(params![
         fw,
@@ -494,7 +493,7 @@ pub(crate) fn put_hard_stop(conn: &Connection, fw: i64, pos: i64, h: &HardStop) 
     Ok(())
 }
 
-pub(crate) fn put_details(conn: &Connection, fw: i64, name: &str, org: &str, desc: &str, jur: &[String]) -> Result<()> {
+pub(crate) fn put_details(conn: &Db, fw: i64, name: &str, org: &str, desc: &str, jur: &[String]) -> Result<()> {
     conn.prepare_cached(
         "UPDATE frameworks SET name = ?2, organisation = ?3, description = ?4, jurisdictions = ?5,
             details_version = details_version + 1 WHERE id = ?1",
@@ -503,7 +502,7 @@ pub(crate) fn put_details(conn: &Connection, fw: i64, name: &str, org: &str, des
     Ok(())
 }
 
-pub(crate) fn put_override(conn: &Connection, fw: i64, op: &OverridePolicy) -> Result<()> {
+pub(crate) fn put_override(conn: &Db, fw: i64, op: &OverridePolicy) -> Result<()> {
     conn.prepare_cached(
         "UPDATE frameworks SET ks_holders = ?2, ks_trigger = ?3, ks_test_cadence = ?4, ks_test_custom_days = ?5,
             ks_last_tested = ?6, ks_notes = ?7, override_version = override_version + 1 WHERE id = ?1",
@@ -520,7 +519,7 @@ pub(crate) fn put_override(conn: &Connection, fw: i64, op: &OverridePolicy) -> R
     Ok(())
 }
 
-pub(crate) fn put_schedule(conn: &Connection, fw: i64, rs: &ReviewSchedule) -> Result<()> {
+pub(crate) fn put_schedule(conn: &Db, fw: i64, rs: &ReviewSchedule) -> Result<()> {
     conn.prepare_cached(
         "UPDATE frameworks SET review_cadence = ?2, review_custom_days = ?3, review_signatories = ?4,
             review_next_due = ?5, schedule_version = schedule_version + 1 WHERE id = ?1",
@@ -539,7 +538,7 @@ const FRAMEWORK_COLS: &str = "key, name, organisation, description, jurisdiction
     ks_test_cadence, ks_test_custom_days, ks_last_tested, ks_notes, review_cadence, review_custom_days, \
     review_signatories, review_next_due";
 
-fn framework_parts_row(r: &Row) -> rusqlite::Result<Framework> {
+fn framework_parts_row(r: &Row) -> DbResult<Framework> {
     Ok(Framework::with_own_fields(
         r.get(0)?,
         r.get(1)?,
@@ -562,14 +561,15 @@ fn framework_parts_row(r: &Row) -> rusqlite::Result<Framework> {
 }
 
 /// Inserts a new framework row with its own fields; returns its row id.
-pub(crate) fn insert_framework(tx: &Connection, f: &Framework, now: &str) -> Result<i64> {
+pub(crate) fn insert_framework(tx: &Db, f: &Framework, now: &str) -> Result<i64> {
     let op = &f.override_policy;
     let rs = &f.review_schedule;
-    tx.execute(
+    Ok(tx.query_row(
         "INSERT INTO frameworks (key, name, organisation, description, jurisdictions,
             ks_holders, ks_trigger, ks_test_cadence, ks_test_custom_days, ks_last_tested, ks_notes,
             review_cadence, review_custom_days, review_signatories, review_next_due, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)
+         RETURNING id",
         params![
             f.id,
             f.name,
@@ -588,25 +588,25 @@ pub(crate) fn insert_framework(tx: &Connection, f: &Framework, now: &str) -> Res
             rs.next_due.to_string(),
             now,
         ],
-    )?;
-    Ok(tx.last_insert_rowid())
+        |r| r.get(0),
+    )?)
 }
 
 /// The versions of the framework row's three parts: details, override policy, review schedule.
-pub(crate) fn part_versions(conn: &Connection, fw: i64) -> Result<(i64, i64, i64)> {
+pub(crate) fn part_versions(conn: &Db, fw: i64) -> Result<(i64, i64, i64)> {
     let sql = "SELECT details_version, override_version, schedule_version FROM frameworks WHERE id = ?1";
     Ok(conn.prepare_cached(sql)?.query_row([fw], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
 }
 
 /// The framework row's own parts: details, override policy and review schedule.
-pub(crate) fn framework_parts(conn: &Connection, fw: i64) -> Result<Framework> {
-    let mut st = conn.prepare_cached(&format!("SELECT {FRAMEWORK_COLS} FROM frameworks WHERE id = ?1"))?;
-    first(&mut st, [fw], "frameworks", 1, framework_parts_row)?
+pub(crate) fn framework_parts(conn: &Db, fw: i64) -> Result<Framework> {
+    let st = conn.prepare_cached(&format!("SELECT {FRAMEWORK_COLS} FROM frameworks WHERE id = ?1"))?;
+    first(&st, [fw], "frameworks", 1, framework_parts_row)?
         .ok_or_else(|| Error::NotFound(format!("there is no framework row {fw}")))
 }
 
 /// A whole framework draft.
-pub(crate) fn load(conn: &Connection, fw: i64) -> Result<Framework> {
+pub(crate) fn load(conn: &Db, fw: i64) -> Result<Framework> {
     let mut f = framework_parts(conn, fw)?;
     f.parties = PARTIES.all(conn, fw)?;
     f.platforms = PLATFORMS.all(conn, fw)?;
@@ -615,9 +615,9 @@ pub(crate) fn load(conn: &Connection, fw: i64) -> Result<Framework> {
     f.raci = ACTIVITIES.all(conn, fw)?;
     let index: std::collections::HashMap<String, usize> =
         f.raci.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
-    let mut st =
+    let st =
         conn.prepare_cached("SELECT activity, party, role FROM raci_assignments WHERE fw = ?1 ORDER BY activity, pos")?;
-    let all = collect(&mut st, [fw], "raci_assignments", 2, |r| Ok((r.get::<_, String>(0)?, assignment(r)?)))?;
+    let all = collect(&st, [fw], "raci_assignments", 2, |r| Ok((r.get::<_, String>(0)?, assignment(r)?)))?;
     for (activity, x) in all {
         if let Some(&i) = index.get(&activity) {
             f.raci[i].assignments.push(x);
@@ -630,9 +630,9 @@ pub(crate) fn load(conn: &Connection, fw: i64) -> Result<Framework> {
 
 /// Writes `new` over the draft `old` of framework row `fw`: only changed rows are written (their
 /// versions move), rows that are gone are deleted. Foreign keys are checked at commit.
-pub(crate) fn sync(conn: &Connection, fw: i64, old: &Framework, new: &Framework) -> Result<()> {
+pub(crate) fn sync(conn: &Db, fw: i64, old: &Framework, new: &Framework) -> Result<()> {
     use std::collections::{HashMap, HashSet};
-    conn.pragma_update(None, "defer_foreign_keys", "ON")?;
+    conn.defer_foreign_keys()?;
     if (old.name.as_str(), old.organisation.as_str(), old.description.as_str(), &old.jurisdictions)
         != (new.name.as_str(), new.organisation.as_str(), new.description.as_str(), &new.jurisdictions)
     {
@@ -645,7 +645,7 @@ pub(crate) fn sync(conn: &Connection, fw: i64, old: &Framework, new: &Framework)
         put_schedule(conn, fw, &new.review_schedule)?;
     }
 
-    fn sync_list<T: PartialEq>(conn: &Connection, fw: i64, table: &Table<T>, old: &[T], new: &[T]) -> Result<()> {
+    fn sync_list<T: PartialEq>(conn: &Db, fw: i64, table: &Table<T>, old: &[T], new: &[T]) -> Result<()> {
         let before: HashMap<&str, (usize, &T)> =
             old.iter().enumerate().map(|(i, x)| ((table.key)(x), (i, x))).collect();
         let keep: HashSet<&str> = new.iter().map(table.key).collect();

@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
+use super::db::{params, Db, OptionalExtension};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -39,9 +39,9 @@ impl Store {
         decided: &Decided,
         signed_at: DateTime<Utc>,
     ) -> Result<Statement> {
-        let fw = framework_row(&self.conn, framework)?;
+        let fw = framework_row(&self.db, framework)?;
         let (info, snapshot) = self.version_framework(framework, version)?;
-        let due = open_due(&self.conn, fw)?;
+        let due = open_due(&self.db, fw)?;
         Statement::for_version(&snapshot, version, &info.sha256, due, cert, decided, signed_at)
     }
 
@@ -63,7 +63,7 @@ impl Store {
         signed.verify(&registered_certificate(&version, &statement)?)?;
         let signature = signature_bytes(signed)?;
         let now = self.now();
-        let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
+        let tx = self.db.write()?;
         let fw = framework_row(&tx, &statement.framework)?;
         let recorded = !already_recorded(&tx, fw, &signature)?;
         if recorded {
@@ -72,8 +72,8 @@ impl Store {
             let previous = previous_decision(&tx, fw, &statement)?;
             write(&tx, fw, &statement, signed, &signature, &version)?;
             let cert = certificate(&signed.certificate)?;
-            let actor = format!("{} (certificate {})", statement.party, &cert.sha256_fingerprint()[..16]);
-            let audit = Audit { at: &now, actor: &actor, framework: &statement.framework };
+            let signer = format!("{} (certificate {})", statement.party, &cert.sha256_fingerprint()[..16]);
+            let audit = Audit { at: &now, actor: self.actor(&signer), framework: &statement.framework };
             let what = format!("{} on version {}: {}", enc(&statement.decision), statement.version, statement.comment);
             let entity = format!("signoff[{}]", statement.cycle_due);
             audit.row(&tx, &entity, &statement.party, previous.as_deref(), Some(&what))?;
@@ -213,7 +213,7 @@ pub fn read_key_file(path: &Path) -> Result<governance_signing::KeyFile> {
 }
 
 /// The due date of a framework's open review cycle.
-pub(super) fn open_due(conn: &Connection, fw: i64) -> Result<NaiveDate> {
+pub(super) fn open_due(conn: &Db, fw: i64) -> Result<NaiveDate> {
     let schedule = rows::framework_parts(conn, fw)?.review_schedule;
     Ok(open_cycle_due(&schedule, last_completed(conn, fw)?.map(|c| c.due)))
 }
@@ -239,7 +239,7 @@ fn signature_bytes(signed: &SignedStatement) -> Result<Vec<u8>> {
         .map_err(|e| Error::Refused(format!("the sign-off's signature is not base64: {e}")))
 }
 
-fn already_recorded(conn: &Connection, fw: i64, signature: &[u8]) -> Result<bool> {
+fn already_recorded(conn: &Db, fw: i64, signature: &[u8]) -> Result<bool> {
     Ok(conn
         .prepare_cached("SELECT 1 FROM signoffs WHERE framework = ?1 AND signature = ?2")?
         .query_row(params![fw, signature], |_| Ok(()))
@@ -248,7 +248,7 @@ fn already_recorded(conn: &Connection, fw: i64, signature: &[u8]) -> Result<bool
 }
 
 /// Refuses a statement for another cycle than the open one, or by a party that is not required.
-fn check_cycle(conn: &Connection, fw: i64, statement: &Statement, required: &[String]) -> Result<()> {
+fn check_cycle(conn: &Db, fw: i64, statement: &Statement, required: &[String]) -> Result<()> {
     let due = open_due(conn, fw)?;
     if statement.cycle_due != due {
         return Err(Error::Refused(format!(
@@ -266,7 +266,7 @@ fn check_cycle(conn: &Connection, fw: i64, statement: &Statement, required: &[St
 }
 
 /// The party's earlier decision in this cycle, as the audit log names it ("rejected on version 1").
-fn previous_decision(conn: &Connection, fw: i64, statement: &Statement) -> Result<Option<String>> {
+fn previous_decision(conn: &Db, fw: i64, statement: &Statement) -> Result<Option<String>> {
     Ok(conn
         .prepare_cached(
             "SELECT decision, version_number FROM signoffs WHERE framework = ?1 AND cycle_due = ?2 AND party = ?3",
@@ -280,7 +280,7 @@ fn previous_decision(conn: &Connection, fw: i64, statement: &Statement) -> Resul
 /// Stores the sign-off; a party's later sign-off in the same cycle replaces the earlier one
 /// (the audit log keeps both).
 fn write(
-    conn: &Connection,
+    conn: &Db,
     fw: i64,
     statement: &Statement,
     signed: &SignedStatement,

@@ -48,14 +48,28 @@ pub fn test_server() -> store::ServerAddress {
 
 /// A new empty database on the test server, with a name no other test uses.
 pub fn fresh_database() -> store::ServerAddress {
-    use std::sync::atomic::{AtomicU32, Ordering};
-    static NEXT: AtomicU32 = AtomicU32::new(0);
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
-    let name = format!("t_{}_{}_{nanos}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
-    store::team::create_database(&test_server(), None, &name).unwrap()
+    store::team::create_database(&test_server(), None, &unique("t")).unwrap()
 }
 
 /// A store on a new database of the test server, signed in as its superuser.
 pub fn team_store() -> Store {
     Store::connect(&fresh_database(), None).unwrap()
+}
+
+/// A new name no other test uses, for databases and roles (both are server-wide).
+pub fn unique(prefix: &str) -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    format!("{prefix}_{}_{}_{nanos}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// A plain client of the test server's database `db`, as its superuser, for what a person
+/// could type into psql behind the app's back.
+pub fn psql(db: &store::ServerAddress) -> postgres::Client {
+    let mut config: postgres::Config = db.to_string().parse().unwrap();
+    if let Ok(p) = std::env::var("PGPASSWORD") {
+        config.password(p);
+    }
+    config.connect(postgres::NoTls).unwrap()
 }

@@ -58,7 +58,7 @@ fn reimporting_a_changed_framework_writes_field_level_audit_rows() {
     assert_eq!(latency.field, "contract.required_latency.amount");
     assert_eq!(latency.old.as_deref(), Some(old_amount.to_string().as_str()));
     assert_eq!(latency.new.as_deref(), Some((old_amount + 7).to_string().as_str()));
-    assert_eq!(latency.actor, "bob");
+    assert_eq!(latency.actor, s.actor("bob"), "on a team server, the signed-in role");
     assert_eq!(latency.at, "2026-11-26T09:30:00.000Z");
     let gone = log.iter().find(|e| e.entity == format!("hard_stops[{}]", removed.id)).unwrap();
     assert_eq!(gone.field, "*");

@@ -32,7 +32,7 @@ pub use publish::{IntegrityProblem, PublishOutcome};
 pub use signoffs::{read_key_file, unlock_key_file, KeyCreated, RecordedSignOff, MIN_PASSPHRASE_CHARS};
 
 use base::framework_row;
-use db::params;
+use db::{params, OptionalExtension};
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = 5;
@@ -148,6 +148,16 @@ impl Store {
             (None, Some(path)) => path.display().to_string(),
             (None, None) => "a database in memory".into(),
         }
+    }
+
+    /// On a team database, the TLS version protecting the connection ("TLSv1.3"), or None when
+    /// the server did not offer TLS; None for a local file.
+    pub fn tls_version(&self) -> Result<Option<String>> {
+        if self.db.postgres().is_none() {
+            return Ok(None);
+        }
+        let sql = "SELECT version FROM pg_stat_ssl WHERE pid = pg_backend_pid() AND ssl";
+        Ok(self.db.query_row(sql, (), |r| r.get(0)).optional()?)
     }
 
     /// Whether this is a team database on a server.

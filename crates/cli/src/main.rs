@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod signing;
+mod team;
 use governance_core::edit::EditRequest;
 use governance_core::review::CycleState;
 use governance_core::{interchange, paths, validate, Error, Severity, Store};
@@ -20,9 +21,10 @@ use governance_core::{interchange, paths, validate, Error, Severity, Store};
 #[derive(Parser)]
 #[command(name = "governance", version, about = "Governance Workbench from the command line")]
 struct Cli {
-    /// The database file [default: $GOVERNANCE_DB, else the user's data folder]
-    #[arg(long, global = true, value_name = "PATH")]
-    db: Option<PathBuf>,
+    /// The database: a file, or a team database postgres://user@host:port/database
+    /// [default: $GOVERNANCE_DB, else a file in the user's data folder]
+    #[arg(long, global = true, value_name = "PATH|URL")]
+    db: Option<String>,
     /// Who is making the change, for the audit log [default: $USER]
     #[arg(long, global = true, value_name = "NAME")]
     actor: Option<String>,
@@ -52,6 +54,22 @@ enum Command {
     Edit {
         /// The request, e.g. {"framework":"f","edit":{"op":"set_letter",...},"expected_version":3}.
         json: String,
+    },
+    /// Team databases on a PostgreSQL server.
+    Team {
+        #[command(subcommand)]
+        command: team::TeamCommand,
+    },
+    /// Copy everything in one database (frameworks, drafts, published versions, sign-offs, the
+    /// audit log) into an empty one: a file to a team database or back. The copy is checked row
+    /// for row and every version's hash and chain are verified.
+    Copy {
+        /// The database to copy [default: --db]
+        #[arg(long, value_name = "PATH|URL")]
+        from: Option<String>,
+        /// The empty database to copy into (a new file, or a team database after `team init`).
+        #[arg(long, value_name = "PATH|URL")]
+        to: String,
     },
     /// Undo the newest edit of a framework.
     Undo {
@@ -174,6 +192,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
     // These need no database: they open one only when --db is given.
     match &cli.command {
         Command::Key { command } => return signing::key(command, cli.db.as_deref(), &actor(cli)),
+        Command::Team { command } => return team::run(command).map(|_| ExitCode::SUCCESS),
         Command::Verify { file } => return verify::run(file, cli.db.as_deref()),
         Command::Sign { file, key, decision, comment, out } => {
             let decision = serde_json::from_value(serde_json::Value::String(decision.clone()))
@@ -183,8 +202,11 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         }
         _ => {}
     }
-    let db = cli.db.clone().unwrap_or_else(paths::default_db_path);
-    let mut store = Store::open(&db)?;
+    let location = cli.db.clone().unwrap_or_else(paths::default_location);
+    if let Command::Copy { from, to } = &cli.command {
+        return team::copy(from.as_deref().unwrap_or(&location), to).map(|_| ExitCode::SUCCESS);
+    }
+    let mut store = team::open(&location)?;
     match &cli.command {
         Command::List => {
             let mut out = std::io::stdout().lock();
@@ -330,7 +352,9 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 return Ok(ExitCode::from(2));
             }
         }
-        Command::Key { .. } | Command::Sign { .. } => unreachable!("handled without opening the database"),
+        Command::Key { .. } | Command::Sign { .. } | Command::Team { .. } | Command::Copy { .. } => {
+            unreachable!("handled without opening the database")
+        }
         Command::ImportSignoff { file } => return signing::import_signoff(&mut store, file),
         Command::ExportIcs { framework, out } => {
             let id = framework_id(&store, framework)?;

@@ -96,8 +96,8 @@ fn print_certificate(c: &Certificate) {
 }
 
 /// Registers `cert` on `party` in the draft of the framework in `db`.
-fn register(db: &Path, framework: &Option<String>, party: &str, cert: &Certificate, actor: &str) -> Result<(), Error> {
-    let mut store = Store::open(db)?;
+fn register(db: &str, framework: &Option<String>, party: &str, cert: &Certificate, actor: &str) -> Result<(), Error> {
+    let mut store = crate::team::open(db)?;
     let id = match framework {
         Some(id) => id.clone(),
         None => store.sole_framework()?,
@@ -116,7 +116,7 @@ fn write_new(path: &Path, text: &str) -> Result<(), Error> {
     governance_core::fsutil::write_atomically(path, text.as_bytes())
 }
 
-pub fn key(cmd: &KeyCommand, db: Option<&Path>, actor: &str) -> Result<ExitCode, Error> {
+pub fn key(cmd: &KeyCommand, db: Option<&str>, actor: &str) -> Result<ExitCode, Error> {
     match cmd {
         KeyCommand::New { party, name, out, framework } => {
             let pass = passphrase("Passphrase for the new key file: ", true)?;
@@ -137,7 +137,7 @@ pub fn key(cmd: &KeyCommand, db: Option<&Path>, actor: &str) -> Result<ExitCode,
         }
         KeyCommand::Register { party, cert, framework } => {
             let cert = certificate_in(cert)?;
-            let db = db.map(Path::to_path_buf).unwrap_or_else(governance_core::paths::default_db_path);
+            let db = db.map(str::to_owned).unwrap_or_else(governance_core::paths::default_location);
             register(&db, framework, party, &cert, actor)?;
             print_certificate(&cert);
         }

@@ -12,14 +12,14 @@ use governance_core::{Error, Store};
 use governance_report::{CheckKind, Outcome, Verdict, Verification};
 
 /// Verifies `file`; exit code 0 only when VERIFIED.
-pub(crate) fn run(file: &Path, db: Option<&Path>) -> Result<ExitCode, Error> {
+pub(crate) fn run(file: &Path, db: Option<&str>) -> Result<ExitCode, Error> {
     let bytes = std::fs::read(file).map_err(|e| Error::Io(format!("cannot read {}: {e}", file.display())))?;
     let mut v = governance_report::verify(&bytes);
     if let Some(db) = db {
-        if !db.exists() {
-            return Err(Error::NotFound(format!("there is no database at {}", db.display())));
+        if !governance_core::store::ServerAddress::is_server(db) && !Path::new(db).exists() {
+            return Err(Error::NotFound(format!("there is no database at {db}")));
         }
-        against_store(&mut v, &Store::open(db)?)?;
+        against_store(&mut v, &crate::team::open(db)?)?;
     }
     print(file, &v);
     Ok(if v.verdict() == Verdict::Verified { ExitCode::SUCCESS } else { ExitCode::from(1) })

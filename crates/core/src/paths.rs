@@ -15,6 +15,15 @@ pub fn default_db_path() -> PathBuf {
     base.join("governance-workbench").join("governance.db")
 }
 
+/// What `--db` defaults to: `$GOVERNANCE_DB` (a file or a team database's postgres:// address),
+/// else the default file.
+pub fn default_location() -> String {
+    match std::env::var(DB_ENV) {
+        Ok(v) if !v.trim().is_empty() => v,
+        _ => default_db_path().display().to_string(),
+    }
+}
+
 /// The name of the person running the program, for the audit log and publication records:
 /// `$USER`, `$USERNAME` or `$LOGNAME`, else the name of the home folder, else "unknown".
 pub fn os_user() -> String {

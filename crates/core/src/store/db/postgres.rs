@@ -371,8 +371,7 @@ fn server_refusal(address: &ServerAddress, e: postgres::Error) -> Error {
             _ => Error::Disconnected(format!("cannot connect to the team database {address}: {}", db.message())),
         };
     }
-    let text = e.to_string();
-    if text.contains("password missing") {
+    if describe(&e).contains("password missing") {
         return Error::PasswordNeeded(format!(
             "the team database {address} asks for {}'s password; type it, or set PGPASSWORD or ~/.pgpass",
             address.user()

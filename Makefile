@@ -68,8 +68,12 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cd ui && npm run check
 
+# The store's tests run twice: on SQLite, then (GOVERNANCE_TEST_BACKEND) on the team server.
+STORE_TESTS := --test store --test edit --test publish --test review --test bad_input
+
 unit:
-	$(call with_pg,$(CURDIR)/target/pg-test) PATH="$(CURDIR)/$(PYENV)/bin:$$PATH" cargo test --workspace --exclude e2e
+	$(call with_pg,$(CURDIR)/target/pg-test) PATH="$(CURDIR)/$(PYENV)/bin:$$PATH" cargo test --workspace --exclude e2e; \
+		GOVERNANCE_TEST_BACKEND=postgres cargo test -p governance-core $(STORE_TESTS)
 	cd ui && npm test
 
 # cargo fuzz needs nightly flags; RUSTC_BOOTSTRAP lets the stable toolchain accept them.
@@ -96,6 +100,7 @@ e2e: ui
 bench: deps ui
 	@command -v chromium >/dev/null || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null
 	cargo bench -p governance-cli --bench suite
+	$(call with_pg,$(CURDIR)/target/pg-bench) cargo bench -p governance-cli --bench team
 	cargo bench -p governance-report --bench export
 	cargo build --release -p governance-workbench
 	E2E_APP=$(CURDIR)/target/release/governance-workbench $(XVFB) cargo run --release -p e2e --bin startup-bench

@@ -73,3 +73,44 @@ pub fn psql(db: &store::ServerAddress) -> postgres::Client {
     }
     config.connect(postgres::NoTls).unwrap()
 }
+
+/// A server of a test's own (`tests/pg/server`), which the test may stop and start again
+/// without disturbing other tests. It is removed when dropped.
+pub struct PrivateServer {
+    dir: std::path::PathBuf,
+    pub address: store::ServerAddress,
+}
+
+const SERVER_SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/pg/server");
+
+fn server_script(args: &[&str]) -> String {
+    let out = std::process::Command::new(SERVER_SCRIPT).args(args).output().unwrap();
+    assert!(out.status.success(), "tests/pg/server {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+impl PrivateServer {
+    pub fn start() -> PrivateServer {
+        // Under target/, whose folders the server's own user can reach (a 0700 temp folder is not).
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(unique("pg"));
+        let url = server_script(&["start", dir.to_str().unwrap()]);
+        // The script's superuser password, given here so no environment is needed.
+        let address = store::ServerAddress::parse(url.trim()).unwrap().with_user("postgres", Some("governance-test"));
+        PrivateServer { address, dir }
+    }
+
+    /// Stops the server, keeping its data: every connection to it is cut.
+    pub fn pause(&self) {
+        server_script(&["pause", self.dir.to_str().unwrap()]);
+    }
+
+    pub fn resume(&self) {
+        server_script(&["resume", self.dir.to_str().unwrap()]);
+    }
+}
+
+impl Drop for PrivateServer {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new(SERVER_SCRIPT).args(["stop", self.dir.to_str().unwrap()]).output();
+    }
+}

@@ -250,7 +250,10 @@ impl Conn {
             if self.in_transaction.get() {
                 return Err(self.lost());
             }
-            *slot = Some(self.new_client().map_err(|e| DbError::Lost(e.to_string()))?);
+            let again = self.new_client().map_err(|e| {
+                DbError::Lost(format!("{e}; nothing of this action was saved, and it is tried again on the next one"))
+            })?;
+            *slot = Some(again);
         }
         let client = slot.as_mut().expect("connected above");
         match f(client, &mut statements) {
@@ -548,8 +551,8 @@ impl ChangeListener {
             if !changed.iter().any(|c| c == n.payload()) {
                 changed.push(n.payload().to_owned());
             }
-            // Changes that arrive together are reported together.
-            wait = Duration::from_millis(20);
+            // Notices that have already arrived are reported together; no more waiting.
+            wait = Duration::ZERO;
         }
         if changed.is_empty() && self.client.is_closed() {
             return Err(Error::Disconnected(format!("the team database {} went away", self.address)));

@@ -323,3 +323,35 @@ fn a_file_copied_to_a_server_and_back_keeps_every_row_hash_and_signature() {
     let err = file.copy_into(&mut back).unwrap_err();
     assert_eq!(err.code(), "refused", "nothing is merged into a database that holds data: {err}");
 }
+
+#[test]
+fn the_server_schema_has_the_same_tables_and_columns_as_the_sqlite_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.db");
+    drop(Store::open(&path).unwrap());
+    let file = rusqlite::Connection::open(&path).unwrap();
+    let mut st = file
+        .prepare(
+            "SELECT m.name, p.name, p.type FROM sqlite_master m, pragma_table_info(m.name) p
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY 1, 2",
+        )
+        .unwrap();
+    let sqlite: Vec<(String, String)> =
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(|r| r.unwrap()).collect();
+
+    let db = fresh_database();
+    drop(Store::connect(&db, None).unwrap());
+    let server: Vec<(String, String)> = psql(&db)
+        .query(
+            "SELECT table_name::text, column_name::text FROM information_schema.columns
+             WHERE table_schema = 'public' AND table_name <> 'governance_schema' ORDER BY 1, 2",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    let mut sqlite = sqlite;
+    sqlite.sort();
+    assert_eq!(server, sqlite, "a migration changed one backend's schema and not the other's");
+}

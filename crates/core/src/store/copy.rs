@@ -162,3 +162,19 @@ impl Store {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_table_but_undo_steps_is_copied() {
+        let store = super::Store::open_in_memory().unwrap();
+        let conn = store.db.sqlite().unwrap();
+        let mut st = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY 1")
+            .unwrap();
+        let tables: Vec<String> = st.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+        let mut copied: Vec<&str> = super::TABLES.iter().copied().chain(["undo_entries"]).collect();
+        copied.sort();
+        assert_eq!(tables, copied, "a new table must be added to the copy (or named here as not copied)");
+    }
+}

@@ -161,6 +161,8 @@ fn a_signatory_signs_off_and_an_owner_may_not_record_a_sign_off() {
     assert!(recorded.recorded);
     let log = signatory.audit_log(&fw, 1).unwrap();
     assert_eq!(log[0].actor, signatory.actor(""), "{log:?}");
+    let fingerprint = &signers[0].certificate().sha256_fingerprint()[..16];
+    assert!(log[0].new.as_deref().unwrap().contains(fingerprint), "the row still names the certificate: {log:?}");
 }
 
 #[test]

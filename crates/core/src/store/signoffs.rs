@@ -74,7 +74,12 @@ impl Store {
             let cert = certificate(&signed.certificate)?;
             let signer = format!("{} (certificate {})", statement.party, &cert.sha256_fingerprint()[..16]);
             let audit = Audit { at: &now, actor: self.actor(&signer), framework: &statement.framework };
-            let what = format!("{} on version {}: {}", enc(&statement.decision), statement.version, statement.comment);
+            let mut what =
+                format!("{} on version {}: {}", enc(&statement.decision), statement.version, statement.comment);
+            if self.is_team() {
+                // The actor is the signed-in role there; the row still names the signing certificate.
+                what.push_str(&format!(" [signed by {signer}]"));
+            }
             let entity = format!("signoff[{}]", statement.cycle_due);
             audit.row(&tx, &entity, &statement.party, previous.as_deref(), Some(&what))?;
             complete_cycle_if_done(&tx, fw, statement.cycle_due, &schedule.required_signatories, &audit)?;

@@ -34,12 +34,12 @@ fn edit_rounds(address: &ServerAddress, fw: &str, i: usize, rounds: usize, pause
     let mut s = Store::connect(address, None).unwrap();
     let mut party = s.load(fw).unwrap().parties[i].clone();
     let key = RecordKey::Item(ListKind::Parties, party.id.clone()).to_string();
-    let mut version = s.open_view(fw, chrono::Utc::now().date_naive()).unwrap().versions[&key];
+    let first = s.open_view(fw, chrono::Utc::now().date_naive()).unwrap().versions[&key];
     let mut times = Vec::with_capacity(rounds);
     // People do not start at the same instant; a first edit also prepares the statements.
     std::thread::sleep(Duration::from_millis(7 * i as u64));
     let mut seed = 0x9e37_79b9_u32.wrapping_mul(i as u32 + 1);
-    for n in 0..=rounds {
+    for (n, version) in (0..=rounds).zip(first..) {
         party.title = format!("client {i} edit {n}");
         let req = EditRequest {
             framework: fw.into(),
@@ -51,7 +51,6 @@ fn edit_rounds(address: &ServerAddress, fw: &str, i: usize, rounds: usize, pause
         if n > 0 {
             times.push(t.elapsed());
         }
-        version += 1;
         // Pauses spread evenly between 0 and twice `pause` (xorshift), different for each person.
         seed ^= seed << 13;
         seed ^= seed >> 17;

@@ -260,7 +260,7 @@ impl Rows {
 /// Which database a store talks to.
 pub(crate) enum Backend {
     Sqlite(rusqlite::Connection),
-    Postgres(self::postgres::Conn),
+    Postgres(Box<self::postgres::Conn>),
 }
 
 /// The connection of a store.

@@ -14,11 +14,13 @@ APP := target/debug/governance-workbench
 # validator, and pyHanko for PDF signatures.
 PYENV := target/pyenv
 PY_PACKAGES := datacontract-cli==1.2.8 icalendar==7.3.2 check-jsonschema==0.39.0 pyhanko==0.38.0 pyhanko-cli==0.6.0
-# Prefixed to a recipe line: a throwaway PostgreSQL server in $(1) for that line's commands, found
-# through GOVERNANCE_TEST_PG. The trap stops it even when the tests fail, keeping their exit status;
-# it is set before the start so a half-started server is cleaned up too.
-with_pg = trap 'tests/pg/server stop "$(1)"' EXIT; url=$$(tests/pg/server start "$(1)"); \
-	export GOVERNANCE_TEST_PG=$$url PGPASSWORD=governance-test;
+# Prefixed to a recipe line: a throwaway PostgreSQL server for that line's commands, found through
+# GOVERNANCE_TEST_PG. Its folder is in /tmp because, run as root, the server runs as the postgres
+# user, who may not be able to enter the folder of the clone. The trap stops it even when the
+# tests fail, keeping their exit status; it is set before the start so a half-started server is
+# cleaned up too.
+with_pg = pgdir=$$(mktemp -u /tmp/governance-pg.XXXXXX); trap 'tests/pg/server stop "$$pgdir"' EXIT; \
+	url=$$(tests/pg/server start "$$pgdir"); export GOVERNANCE_TEST_PG=$$url PGPASSWORD=governance-test;
 
 .PHONY: cargo-fuzz fuzz-smoke fuzz run test deps system-deps node-deps py-deps tauri-driver ui build lint unit e2e generate bench clean
 
@@ -72,7 +74,7 @@ lint:
 STORE_TESTS := --test store --test edit --test publish --test review --test bad_input
 
 unit:
-	$(call with_pg,$(CURDIR)/target/pg-test) PATH="$(CURDIR)/$(PYENV)/bin:$$PATH" cargo test --workspace --exclude e2e; \
+	$(with_pg) PATH="$(CURDIR)/$(PYENV)/bin:$$PATH" cargo test --workspace --exclude e2e; \
 		GOVERNANCE_TEST_BACKEND=postgres cargo test -p governance-core $(STORE_TESTS)
 	cd ui && npm test
 
@@ -92,7 +94,7 @@ fuzz: cargo-fuzz
 # cargo test does not rebuild the app binary the suite drives, so build it first.
 e2e: ui
 	cargo build -p governance-workbench
-	$(call with_pg,$(CURDIR)/target/pg-e2e) $(XVFB) cargo test -p e2e -- --test-threads=1
+	$(with_pg) $(XVFB) cargo test -p e2e -- --test-threads=1
 	@echo "screenshots: target/e2e-screenshots/"
 
 # SPEC section 6 figures, each beside its target: store and PDF (release), the PDF against
@@ -100,7 +102,7 @@ e2e: ui
 bench: deps ui
 	@command -v chromium >/dev/null || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null
 	cargo bench -p governance-cli --bench suite
-	$(call with_pg,$(CURDIR)/target/pg-bench) cargo bench -p governance-cli --bench team
+	$(with_pg) cargo bench -p governance-cli --bench team
 	cargo bench -p governance-report --bench export
 	cargo build --release -p governance-workbench
 	E2E_APP=$(CURDIR)/target/release/governance-workbench $(XVFB) cargo run --release -p e2e --bin startup-bench

@@ -91,8 +91,9 @@ fn server_script(args: &[&str]) -> String {
 
 impl PrivateServer {
     pub fn start() -> PrivateServer {
-        // Under target/, whose folders the server's own user can reach (a 0700 temp folder is not).
-        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(unique("pg"));
+        // In /tmp, which the server's own user can enter (run as root, it runs as postgres, who
+        // may not be able to enter the clone's folders).
+        let dir = std::env::temp_dir().join(unique("governance-pg"));
         let url = server_script(&["start", dir.to_str().unwrap()]);
         // The script's superuser password, given here so no environment is needed.
         let address = store::ServerAddress::parse(url.trim()).unwrap().with_user("postgres", Some("governance-test"));

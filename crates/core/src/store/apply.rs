@@ -53,9 +53,9 @@ impl Store {
         }
         let done = carry_out(&tx, fw, &req.edit)?;
         if !done.changes.is_empty() {
-            touch(&tx, fw, &now)?;
+            let seq = touch(&tx, fw, &now)?;
             Audit { at: &now, actor, framework: &req.framework }.changes(&tx, &done.changes)?;
-            push_undo(&tx, fw, actor, &done)?;
+            push_undo(&tx, fw, seq, actor, &done)?;
         }
         tx.commit()?;
         Ok(EditOutcome { label: done.label, changes: done.changes.len() as u32 })
@@ -140,9 +140,9 @@ impl Store {
     }
 }
 
-/// Records the edit's inverse as `actor`'s newest undo step, keeping at most `UNDO_DEPTH` steps.
-fn push_undo(tx: &Db, fw: i64, actor: &str, done: &Done) -> Result<()> {
-    let seq = draft_seq(tx, fw)?;
+/// Records the edit's inverse as `actor`'s newest undo step, for the draft's sequence number
+/// `seq` after the edit, keeping at most `UNDO_DEPTH` steps.
+fn push_undo(tx: &Db, fw: i64, seq: i64, actor: &str, done: &Done) -> Result<()> {
     let inverse = serde_json::to_string(&done.inverse).expect("edits serialise");
     tx.prepare_cached(
         "INSERT INTO undo_entries (framework, actor, draft_seq, label, inverse) VALUES (?1, ?2, ?3, ?4, ?5)",

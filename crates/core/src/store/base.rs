@@ -15,11 +15,11 @@ pub(crate) fn framework_row(conn: &Db, key: &str) -> Result<i64> {
         .ok_or_else(|| Error::NotFound(format!("there is no framework with id {}", quoted(key))))
 }
 
-/// Marks the draft as changed: moves its sequence number and its modification time.
-pub(crate) fn touch(conn: &Db, fw: i64, now: &str) -> Result<()> {
-    conn.prepare_cached("UPDATE frameworks SET draft_seq = draft_seq + 1, updated_at = ?2 WHERE id = ?1")?
-        .execute(params![fw, now])?;
-    Ok(())
+/// Marks the draft as changed: moves its sequence number and its modification time. Returns the
+/// new sequence number.
+pub(crate) fn touch(conn: &Db, fw: i64, now: &str) -> Result<i64> {
+    let sql = "UPDATE frameworks SET draft_seq = draft_seq + 1, updated_at = ?2 WHERE id = ?1 RETURNING draft_seq";
+    Ok(conn.prepare_cached(sql)?.query_row(params![fw, now], |r| r.get(0))?)
 }
 
 /// The draft's sequence number, which every change moves.

@@ -161,11 +161,10 @@ pub(crate) fn refs(conn: &Db, fw: i64) -> Result<Refs> {
 
 /// The stored version of one record; 0 when it does not exist.
 pub(crate) fn version_of(conn: &Db, fw: i64, key: &RecordKey) -> Result<i64> {
-    let parts = rows::part_versions(conn, fw)?;
     Ok(match key {
-        RecordKey::Details => parts.0,
-        RecordKey::OverridePolicy => parts.1,
-        RecordKey::ReviewSchedule => parts.2,
+        RecordKey::Details => rows::part_versions(conn, fw)?.0,
+        RecordKey::OverridePolicy => rows::part_versions(conn, fw)?.1,
+        RecordKey::ReviewSchedule => rows::part_versions(conn, fw)?.2,
         RecordKey::Item(list, id) => with_list!(*list, |l| l.table.version(conn, fw, id)?),
         RecordKey::Cell { capability, platform } => rows::cell_version(conn, fw, capability, platform)?,
     })

@@ -357,3 +357,26 @@ fn the_server_schema_has_the_same_tables_and_columns_as_the_sqlite_one() {
     sqlite.sort();
     assert_eq!(server, sqlite, "a migration changed one backend's schema and not the other's");
 }
+
+#[test]
+fn a_copy_that_would_not_keep_who_did_what_is_refused_and_leaves_nothing_behind() {
+    let mut file = new_file_store();
+    let team = Team::new();
+    let mut owner = team.member("owner");
+    let err = file.0.copy_into(&mut owner).unwrap_err();
+    assert_eq!(err.code(), "refused", "{err}");
+    assert!(err.to_string().contains("as its administrator"), "{err}");
+    assert!(team.admin().list_frameworks().unwrap().is_empty(), "the copy was rolled back");
+    let rows: i64 = psql(&team.db).query_one("SELECT count(*) FROM audit_log", &[]).unwrap().get(0);
+    assert_eq!(rows, 0);
+    file.0.copy_into(&mut team.admin()).unwrap();
+}
+
+/// A file store with the starter imported by "Ann" and published once.
+fn new_file_store() -> (Store, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("g.db")).unwrap();
+    s.import(&starter(), "Ann").unwrap();
+    s.publish(&starter().id, "First", "Ann", today()).unwrap();
+    (s, dir)
+}

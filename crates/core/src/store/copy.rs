@@ -80,9 +80,10 @@ fn all_rows(db: &Db, table: &str, cols: &[String]) -> Result<Vec<Vec<Value>>> {
 
 impl Store {
     /// Copies everything in this database into `to`, which must hold no framework and no audit
-    /// row, in one transaction; then reads both back and compares every row, and verifies the
-    /// copied versions' hashes and chain. On a team server, copy as its administrator so that
-    /// the audit log keeps who did what (the server records anyone else as the actor).
+    /// row, in one transaction that is kept only when every row reads back the same from both
+    /// and the copied versions' hashes and chain verify. On a team server, copy as its
+    /// administrator so that the audit log keeps who did what (the server records anyone else
+    /// as the actor, and the copy is then refused).
     pub fn copy_into(&self, to: &mut Store) -> Result<CopyReport> {
         let count = |s: &Store, t: &str| -> Result<i64> {
             Ok(s.db.query_row(&format!("SELECT count(*) FROM {t}"), (), |r| r.get(0))?)
@@ -92,6 +93,14 @@ impl Store {
                 "{} already holds frameworks or an audit log; copy into an empty database, so that nothing is merged",
                 to.location()
             )));
+        }
+        if to.is_team() {
+            if let Some(owner) = super::team::administrator_other_than_me(to)? {
+                return Err(Error::Refused(format!(
+                    "copy into {} as its administrator {owner}: only the administrator may write the audit log's actors and the versions' authors as they were",
+                    to.location()
+                )));
+            }
         }
         let read = self.db.read()?;
         let mut plan = Vec::new();
@@ -133,23 +142,24 @@ impl Store {
                 }
             }
         }
-        tx.commit()?;
+        // Checked before it is kept: a copy that does not read back the same is rolled back.
         for (table, cols) in &plan {
-            if all_rows(&read, table, cols)? != all_rows(&to.db, table, cols)? {
-                return Err(Error::Damaged(format!(
-                    "the copy of {table} in {} does not read back as it is in {}; check the actors (copy to a server as its administrator)",
+            if all_rows(&read, table, cols)? != all_rows(&tx, table, cols)? {
+                return Err(Error::Refused(format!(
+                    "the copy of {table} into {} did not read back as it is in {}, so nothing was copied (on a team database, copy as its administrator, so the audit log keeps who did what)",
                     to.location(),
                     self.location()
                 )));
             }
         }
-        drop(read);
         if let Some(p) = to.verify_versions()?.first() {
-            return Err(Error::Damaged(format!(
-                "version {} of {} does not verify in the copy: {}",
+            return Err(Error::Refused(format!(
+                "version {} of {} does not verify in the copy ({}), so nothing was copied",
                 p.number, p.framework, p.message
             )));
         }
+        tx.commit()?;
+        drop(read);
         let n = |t: &str| rows.iter().find(|(name, _)| name == t).map_or(0, |(_, n)| *n);
         Ok(CopyReport {
             from: self.location(),

@@ -24,23 +24,25 @@ pub struct TeamInit {
 /// Run by the administrator, who then owns the tables; running it again changes nothing.
 pub fn init(address: &ServerAddress, password: Option<&str>) -> Result<TeamInit> {
     let store = Store::connect(address, password)?;
-    let tx = store.db.write()?;
-    let owner: String = tx.query_row(
-        "SELECT tableowner::text FROM pg_tables WHERE tablename = 'frameworks' AND schemaname = current_schema()",
-        (),
-        |r| r.get(0),
-    )?;
     let me = store.actor("");
-    let member: bool =
-        tx.query_row("SELECT pg_has_role(session_user, ?1::text, 'MEMBER')", [owner.as_str()], |r| r.get(0))?;
-    if !member {
+    if let Some(owner) = administrator_other_than_me(&store)? {
         return Err(Error::NotPermitted(format!(
             "the tables of {address} belong to {owner}; run team init as {owner} (or a member of it), not {me}"
         )));
     }
+    let tx = store.db.write()?;
     tx.batch(include_str!("../../migrations/postgres/team.sql"))?;
     tx.commit()?;
     Ok(TeamInit { database: address.to_string(), schema_version: super::SCHEMA_VERSION, administrator: me.to_owned() })
+}
+
+/// The team database's administrator (the owner of its tables), when the signed-in role is
+/// not it (nor a member of it); None when it is.
+pub(crate) fn administrator_other_than_me(store: &Store) -> Result<Option<String>> {
+    let sql = "SELECT tableowner::text, pg_has_role(session_user, tableowner, 'MEMBER')
+               FROM pg_tables WHERE tablename = 'frameworks' AND schemaname = current_schema()";
+    let (owner, me): (String, bool) = store.db.query_row(sql, (), |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok((!me).then_some(owner))
 }
 
 /// Creates an empty database `name` on the server of `admin` (a role that may create databases)

@@ -360,7 +360,7 @@ fn the_server_schema_has_the_same_tables_and_columns_as_the_sqlite_one() {
 
 #[test]
 fn a_copy_that_would_not_keep_who_did_what_is_refused_and_leaves_nothing_behind() {
-    let mut file = new_file_store();
+    let file = new_file_store();
     let team = Team::new();
     let mut owner = team.member("owner");
     let err = file.0.copy_into(&mut owner).unwrap_err();

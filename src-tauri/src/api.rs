@@ -30,8 +30,41 @@ impl From<governance_core::Error> for ApiError {
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct AppInfo {
     pub version: String,
-    pub db_path: String,
+    pub database: DatabaseInfo,
     pub schema_version: u32,
+}
+
+/// Which database the app has open (or tried to open), as the window title and the sidebar show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DatabaseInfo {
+    /// A team database on a server; otherwise a local file.
+    pub team: bool,
+    /// The server, role and database (`postgres://alice@db.example:5432/governance`), or the file's path.
+    pub location: String,
+    /// What to type to connect to this team database again: the address with its TLS options,
+    /// never with a password.
+    pub address: Option<String>,
+    /// The TLS version protecting a team connection ("TLSv1.3"); none when it is not encrypted.
+    pub tls: Option<String>,
+    /// The role the team database signed in, which it records as the author of every change.
+    pub role: Option<String>,
+    /// False when it could not be opened: every command then reports why.
+    pub open: bool,
+}
+
+/// What changed in the team database since the window last asked; polled a few times a second.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct LiveStatus {
+    /// Whether changes are watched: only a team database has other people's changes to show.
+    pub watching: bool,
+    /// Whether the connection to the team database is up (always true for a local file).
+    pub connected: bool,
+    /// Grows with every change seen; the next call passes it back as `since`.
+    pub seq: u32,
+    /// The ids of the frameworks changed after `since` (by anyone, this window included).
+    pub changed: Vec<String>,
+    /// Grows each time the connection comes back; changes made while it was lost were not seen.
+    pub reconnects: u32,
 }
 
 /// A PDF the app wrote, for the "open it" button.

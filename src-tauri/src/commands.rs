@@ -14,7 +14,7 @@ use governance_core::ErrorCode;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::api::{ApiError, AppInfo, ExportedPdf, SignedInApp};
+use crate::api::{ApiError, AppInfo, DatabaseInfo, ExportedPdf, LiveStatus, SignedInApp};
 use crate::state::AppState;
 
 fn today() -> chrono::NaiveDate {
@@ -24,6 +24,35 @@ fn today() -> chrono::NaiveDate {
 #[tauri::command(async)]
 pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ApiError> {
     Ok(state.info())
+}
+
+/// Connects to a team database and makes it the open one; the window title follows. The password
+/// is kept for this run only (to reconnect), never stored.
+#[tauri::command(async)]
+pub fn connect_team<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    address: String,
+    password: Option<String>,
+) -> Result<DatabaseInfo, ApiError> {
+    let info = state.connect_team(&address, password.as_deref())?;
+    crate::show_database(&app, &info);
+    Ok(info)
+}
+
+/// Goes back from a team database to the local file.
+#[tauri::command(async)]
+pub fn use_local_file<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<DatabaseInfo, ApiError> {
+    let info = state.use_local_file()?;
+    crate::show_database(&app, &info);
+    Ok(info)
+}
+
+/// Which frameworks changed in the team database after `since`, and whether it is reachable.
+/// The window polls it: an app command keeps the capability free of event permissions.
+#[tauri::command(async)]
+pub fn live_status(state: State<'_, AppState>, since: u32) -> Result<LiveStatus, ApiError> {
+    Ok(state.live_status(since))
 }
 
 #[tauri::command(async)]

@@ -14,7 +14,7 @@ use governance_core::store::{
 };
 use governance_core::version::VersionInfo;
 use governance_core::*;
-use governance_workbench::api::{ApiError, AppInfo, ExportedPdf, SignedInApp};
+use governance_workbench::api::{ApiError, AppInfo, DatabaseInfo, ExportedPdf, LiveStatus, SignedInApp};
 use ts_rs::{Config, TS};
 
 #[path = "../build_support/commands.rs"]
@@ -81,6 +81,8 @@ fn generate_bindings() -> String {
         decl::<ApiError>(&cfg),
         decl::<ErrorCode>(&cfg),
         decl::<AppInfo>(&cfg),
+        decl::<DatabaseInfo>(&cfg),
+        decl::<LiveStatus>(&cfg),
         decl::<ExportedPdf>(&cfg),
         decl::<SignedInApp>(&cfg),
         decl::<FrameworkSummary>(&cfg),

@@ -1,48 +1,9 @@
 //! The commands through Tauri's IPC layer, with the mock runtime (no window, no display).
 
-use governance_workbench::state::AppState;
+mod common;
+
+use common::App;
 use serde_json::{json, Value};
-use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-
-/// The app on a new database in a temporary folder, with its main window, on the mock runtime.
-struct App {
-    _dir: tempfile::TempDir,
-    _app: tauri::App<MockRuntime>,
-    webview: tauri::WebviewWindow<MockRuntime>,
-}
-
-impl App {
-    fn new() -> App {
-        let dir = tempfile::tempdir().unwrap();
-        let state = AppState::open(dir.path().join("app.db"), "ipc-test");
-        let app = governance_workbench::app(mock_builder(), state)
-            .build(tauri::generate_context!("tauri.conf.json", test = true))
-            .unwrap();
-        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-        App { _dir: dir, _app: app, webview }
-    }
-
-    fn call_from(&self, origin: &str, cmd: &str, body: Value) -> Result<Value, Value> {
-        get_ipc_response(
-            &self.webview,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: tauri::ipc::CallbackFn(0),
-                error: tauri::ipc::CallbackFn(1),
-                url: origin.parse().unwrap(),
-                body: tauri::ipc::InvokeBody::Json(body),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|b| b.deserialize::<Value>().unwrap())
-    }
-
-    fn call(&self, cmd: &str, body: Value) -> Result<Value, Value> {
-        self.call_from("tauri://localhost", cmd, body)
-    }
-}
 
 fn invoke(cmd: &str, body: Value) -> Result<Value, Value> {
     App::new().call(cmd, body)
@@ -134,4 +95,41 @@ fn publishing_an_unchanged_draft_rejects_as_unchanged_and_other_failures_carry_n
     let err = app.call("publish_version", body).unwrap_err();
     assert_eq!(err["code"], "unchanged");
     assert_eq!(err["findings"], json!([]));
+}
+
+#[test]
+fn the_app_names_the_local_file_it_opened() {
+    let info = invoke("app_info", json!({})).unwrap();
+    let db = &info["database"];
+    assert_eq!(db["team"], false);
+    assert_eq!(db["open"], true);
+    assert!(db["location"].as_str().unwrap().ends_with("app.db"), "{db}");
+    assert_eq!(db["role"], Value::Null);
+}
+
+#[test]
+fn a_local_file_is_not_watched_for_changes() {
+    let status = invoke("live_status", json!({ "since": 0 })).unwrap();
+    assert_eq!(status["watching"], false);
+    assert_eq!(status["connected"], true);
+    assert_eq!(status["changed"], json!([]));
+}
+
+#[test]
+fn an_address_that_is_not_a_team_database_is_refused_and_the_open_file_stays_open() {
+    let app = App::new();
+    for address in ["/tmp/some.db", "postgres://", "postgres://host:notaport/db"] {
+        let err = app.call("connect_team", json!({ "address": address, "password": null })).unwrap_err();
+        assert_eq!(err["code"], "parse", "{address}: {err}");
+    }
+    assert_eq!(app.call("list_frameworks", json!({})).unwrap().as_array().unwrap().len(), 1);
+    assert_eq!(app.call("app_info", json!({})).unwrap()["database"]["team"], false);
+}
+
+#[test]
+fn a_team_database_that_cannot_be_reached_is_reported_as_disconnected() {
+    // Port 1 on this machine refuses connections at once.
+    let err =
+        invoke("connect_team", json!({ "address": "postgres://alice@127.0.0.1:1/gov", "password": "x" })).unwrap_err();
+    assert_eq!(err["code"], "disconnected", "{err}");
 }

@@ -15,9 +15,64 @@ findings: Array<Finding>, };
  * What kind of failure an error is: what the UI switches on (never the message text) and what
  * the CLI prints. It also names the shell's own failures, so that one list covers every code.
  */
-export type ErrorCode = "parse" | "invalid" | "not_found" | "stale" | "refused" | "unchanged" | "damaged" | "database_too_new" | "database" | "migration" | "io" | "report" | "forbidden";
+export type ErrorCode = "parse" | "invalid" | "not_found" | "stale" | "refused" | "unchanged" | "damaged" | "database_too_new" | "database" | "migration" | "io" | "report" | "forbidden" | "password_needed" | "disconnected" | "not_permitted";
 
-export type AppInfo = { version: string, db_path: string, schema_version: number, };
+export type AppInfo = { version: string, database: DatabaseInfo, schema_version: number, };
+
+/**
+ * Which database the app has open (or tried to open), as the window title and the sidebar show it.
+ */
+export type DatabaseInfo = { 
+/**
+ * A team database on a server; otherwise a local file.
+ */
+team: boolean, 
+/**
+ * The server, role and database (`postgres://alice@db.example:5432/governance`), or the file's path.
+ */
+location: string, 
+/**
+ * What to type to connect to this team database again: the address with its TLS options,
+ * never with a password.
+ */
+address: string | null, 
+/**
+ * The TLS version protecting a team connection ("TLSv1.3"); none when it is not encrypted.
+ */
+tls: string | null, 
+/**
+ * The role the team database signed in, which it records as the author of every change.
+ */
+role: string | null, 
+/**
+ * False when it could not be opened: every command then reports why.
+ */
+open: boolean, };
+
+/**
+ * What changed in the team database since the window last asked; polled a few times a second.
+ */
+export type LiveStatus = { 
+/**
+ * Whether changes are watched: only a team database has other people's changes to show.
+ */
+watching: boolean, 
+/**
+ * Whether the connection to the team database is up (always true for a local file).
+ */
+connected: boolean, 
+/**
+ * Grows with every change seen; the next call passes it back as `since`.
+ */
+seq: number, 
+/**
+ * The ids of the frameworks changed after `since` (by anyone, this window included).
+ */
+changed: Array<string>, 
+/**
+ * Grows each time the connection comes back; changes made while it was lost were not seen.
+ */
+reconnects: number, };
 
 /**
  * A PDF the app wrote, for the "open it" button.
@@ -401,6 +456,9 @@ export type ReviewSchedule = { cadence: Cadence, required_signatories: Array<str
 /** The app's commands, one per `#[tauri::command]` of src/commands.rs. Each rejects with an `ApiError`. */
 export const commands = {
   appInfo: (): Promise<AppInfo> => invoke<AppInfo>("app_info"),
+  connectTeam: (address: string, password: string | null): Promise<DatabaseInfo> => invoke<DatabaseInfo>("connect_team", { address, password }),
+  useLocalFile: (): Promise<DatabaseInfo> => invoke<DatabaseInfo>("use_local_file"),
+  liveStatus: (since: number): Promise<LiveStatus> => invoke<LiveStatus>("live_status", { since }),
   listFrameworks: (): Promise<Array<FrameworkSummary>> => invoke<Array<FrameworkSummary>>("list_frameworks"),
   openFramework: (id: string): Promise<FrameworkView> => invoke<FrameworkView>("open_framework", { id }),
   applyEdit: (request: EditRequest): Promise<EditResult> => invoke<EditResult>("apply_edit", { request }),

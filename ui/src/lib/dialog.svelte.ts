@@ -1,7 +1,7 @@
 // In-page dialogs (never window.confirm / prompt: WebKitGTK under WebDriver handles those
 // poorly). A page asks with a promise; the one DialogHost in the app shows the question.
 import type { Failure } from "./errors";
-import type { VersionInfo } from "./bindings";
+import type { DatabaseInfo, VersionInfo } from "./bindings";
 
 export type ConfirmSpec = {
   kind: "confirm";
@@ -44,10 +44,29 @@ export type PublishSpec = {
   publish: (summary: string) => Promise<PublishAttempt>;
 };
 
+/** The result of one attempt to connect, as the connect dialog shows it. */
+export type ConnectAttempt = { ok: true; database: DatabaseInfo } | ({ ok: false } & Failure);
+
+/** Connecting to a team database, or going back to the local file. */
+export type ConnectSpec = {
+  kind: "connect";
+  title: string;
+  /** The address to start from: the team database that is open or could not be opened. */
+  address: string;
+  /** Why the dialog opened by itself (the team database wants a password), shown at once. */
+  failure: Failure | null;
+  /** Offer "Use the local file instead" (a team database is open or was tried). */
+  offerLocal: boolean;
+  /** Connects; the dialog stays open to show a failure beside its field. */
+  connect: (address: string, password: string | null) => Promise<ConnectAttempt>;
+  useLocal: () => Promise<ConnectAttempt>;
+};
+
 type Open =
   | (ConfirmSpec & { resolve: (ok: boolean) => void })
   | (NameSpec & { resolve: (a: NameAnswer | null) => void })
-  | (PublishSpec & { resolve: (v: VersionInfo | null) => void });
+  | (PublishSpec & { resolve: (v: VersionInfo | null) => void })
+  | (ConnectSpec & { resolve: (d: DatabaseInfo | null) => void });
 
 class Dialogs {
   current = $state.raw<Open | null>(null);
@@ -68,11 +87,19 @@ class Dialogs {
     return new Promise((resolve) => (this.current = { ...spec, kind: "publish", resolve }));
   }
 
-  close(answer: boolean | NameAnswer | VersionInfo | null): void {
+  /** Resolves with the database now open, or `null` when the dialog closes without a change. */
+  connect(spec: Omit<ConnectSpec, "kind">): Promise<DatabaseInfo | null> {
+    this.cancelOpen();
+    return new Promise((resolve) => (this.current = { ...spec, kind: "connect", resolve }));
+  }
+
+  close(answer: boolean | NameAnswer | VersionInfo | DatabaseInfo | null): void {
     const c = this.current;
     this.current = null;
     if (!c) return;
     if (c.kind === "confirm") c.resolve(answer === true);
+    else if (c.kind === "connect")
+      c.resolve(answer !== null && typeof answer === "object" && "team" in answer ? answer : null);
     else if (c.kind === "publish") c.resolve(answer !== null && typeof answer === "object" && "sha256" in answer ? answer : null);
     else c.resolve(answer !== null && typeof answer === "object" && "fromTemplate" in answer ? answer : null);
   }

@@ -37,6 +37,11 @@ describe("errors next to fields", () => {
     expect(nextFieldErrors({}, stale, ["notes"], known)).toEqual({});
   });
 
+  it("leaves a refusal for the signed-in role to the error banner", () => {
+    const refused = failure({ code: "not_permitted", message: "the team database refused this for your role: permission denied" });
+    expect(nextFieldErrors({ notes: ["old"] }, refused, ["notes"], known)).toEqual({});
+  });
+
   it("shows any other failure next to the changed field", () => {
     const other = failure({ code: "refused", message: "this party owns data-quality standards (X); give them another owner before removing it" });
     expect(nextFieldErrors({}, other, ["notes"], known).notes?.[0]).toMatch(/^This party owns/);

@@ -109,6 +109,8 @@ impl Session {
         let mut driver = Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()))
             .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
             .env("XDG_DATA_HOME", data_home.path())
+            // The remembered team database too stays in the test's folder, never the user's own.
+            .env("GOVERNANCE_CONFIG_DIR", data_home.path().join("config"))
             .env_remove("GOVERNANCE_DB")
             .envs(env.iter().copied())
             .stdout(Stdio::null())

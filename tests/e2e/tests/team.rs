@@ -181,6 +181,19 @@ async fn the_app_on_a_team_database_shows_others_changes_within_a_second_and_out
     assert_eq!(field.as_deref(), Some("Renamed elsewhere 3"), "the open form shows the new name");
     s.screenshot("60-team-database").await;
 
+    // A name being typed while another client renames the same party is refused as stale when
+    // it is saved: the typing keeps the view it was based on, and nothing is merged.
+    let field = s.find("[data-testid=party-name]").await;
+    field.send_keys(" (typed here)").await.unwrap();
+    server.other_client(|other| rename_party(other, 1, "Renamed elsewhere while typing"));
+    s.text("[data-testid=conflict-banner]").await;
+    assert_eq!(server.other_client(|other| party(other, 1).name), "Renamed elsewhere while typing");
+    s.screenshot("60b-team-stale-while-typing").await;
+    s.click("[data-testid=conflict-reload]").await;
+    s.wait_until_gone("[data-testid=conflict-banner]").await;
+    let field = s.find("[data-testid=party-name]").await.prop("value").await.unwrap();
+    assert_eq!(field.as_deref(), Some("Renamed elsewhere while typing"));
+
     // (c) The server goes away: the app says so; it comes back: the app carries on.
     pg("pause", server.dir.path());
     let noticed = wait_until_shown(&s, "[data-testid=connection-lost]", Duration::from_secs(5)).await;

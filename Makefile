@@ -3,10 +3,10 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-# Debian packages for building the app, a real window under Xvfb, WebDriver, PDF checks and the
-# PostgreSQL server the store's tests run against.
+# Debian packages for building the app, a real window under Xvfb (and xwininfo to read its title),
+# WebDriver, PDF checks and the PostgreSQL server the store's tests run against.
 APT_PACKAGES := build-essential pkg-config ca-certificates libwebkit2gtk-4.1-dev webkit2gtk-driver \
-	xvfb xauth poppler-utils qpdf python3-venv openssl postgresql
+	xvfb xauth x11-utils poppler-utils qpdf python3-venv openssl postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 XVFB := xvfb-run -a -s "-screen 0 1280x1024x24"
 APP := target/debug/governance-workbench

@@ -48,6 +48,8 @@ pub struct DatabaseInfo {
     pub tls: Option<String>,
     /// The role the team database signed in, which it records as the author of every change.
     pub role: Option<String>,
+    /// The groups the role belongs to on the server ("owner", "signatory", "reader").
+    pub groups: Vec<String>,
     /// False when it could not be opened: every command then reports why.
     pub open: bool,
 }

@@ -73,34 +73,8 @@ impl Settings {
     pub fn start_location(&self) -> String {
         match std::env::var(DB_ENV) {
             Ok(v) if !v.trim().is_empty() => v,
-            _ => self.remembered().unwrap_or_else(|| local_file().display().to_string()),
+            _ => self.remembered().unwrap_or_else(|| governance_core::paths::default_db_path().display().to_string()),
         }
-    }
-}
-
-/// The local database file: `$GOVERNANCE_DB` when it names a file, else the default one. (Going
-/// back to the local file from a team database named by `$GOVERNANCE_DB` needs a file to go to.)
-pub fn local_file() -> PathBuf {
-    match std::env::var(DB_ENV) {
-        Ok(v) if ServerAddress::is_server(&v) => {
-            let base = dirs::data_dir().unwrap_or_else(|| PathBuf::from("."));
-            base.join("governance-workbench").join("governance.db")
-        }
-        _ => governance_core::paths::default_db_path(),
-    }
-}
-
-/// An address as it can be shown and remembered: the server, role and database, with the TLS
-/// options it was given, and never a password.
-pub fn without_password(given: &str, address: &ServerAddress) -> String {
-    let shown = address.to_string();
-    let Some((_, query)) = given.split_once('?') else { return shown };
-    let kept: Vec<&str> =
-        query.split('&').filter(|p| !p.is_empty() && !p.to_ascii_lowercase().starts_with("password=")).collect();
-    if kept.is_empty() {
-        shown
-    } else {
-        format!("{shown}?{}", kept.join("&"))
     }
 }
 
@@ -131,25 +105,15 @@ mod tests {
     use super::*;
 
     fn info(team: bool, location: &str, tls: Option<&str>, open: bool) -> DatabaseInfo {
-        DatabaseInfo { team, location: location.into(), address: None, tls: tls.map(Into::into), role: None, open }
-    }
-
-    #[test]
-    fn an_address_keeps_its_tls_options_and_loses_its_password() {
-        let given = "postgres://alice:secret@db.example:5433/gov?sslmode=require&password=x";
-        let address = ServerAddress::parse(given).unwrap();
-        let kept = without_password(given, &address);
-        assert_eq!(kept, "postgres://alice@db.example:5433/gov?sslmode=require");
-        assert!(!kept.contains("secret"));
-    }
-
-    #[test]
-    fn an_address_without_options_is_shown_as_the_store_shows_it() {
-        let given = "postgres://alice@db.example/gov";
-        assert_eq!(
-            without_password(given, &ServerAddress::parse(given).unwrap()),
-            "postgres://alice@db.example:5432/gov"
-        );
+        DatabaseInfo {
+            team,
+            location: location.into(),
+            address: None,
+            tls: tls.map(Into::into),
+            role: None,
+            groups: Vec::new(),
+            open,
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use governance_core::store::ServerAddress;
 use governance_core::{ErrorCode, Store};
 
 use crate::api::{ApiError, AppInfo, DatabaseInfo, LiveStatus};
-use crate::connection::{self, Settings};
+use crate::connection::Settings;
 use crate::live::Live;
 
 pub struct AppState {
@@ -48,7 +48,7 @@ impl AppState {
             live: Arc::new(Live::default()),
         };
         let opened = if ServerAddress::is_server(location) {
-            ServerAddress::parse(location).map_err(ApiError::from).and_then(|a| state.open_team(location, &a, None))
+            ServerAddress::parse(location).map_err(ApiError::from).and_then(|a| state.open_team(&a, None))
         } else {
             state.open_file(Path::new(location))
         };
@@ -108,7 +108,7 @@ impl AppState {
             return Err(ApiError::new(ErrorCode::Parse, hint.into()));
         }
         let address = ServerAddress::parse(given)?;
-        let info = off_runtime(|| self.open_team(given, &address, password.filter(|p| !p.is_empty())))?;
+        let info = off_runtime(|| self.open_team(&address, password.filter(|p| !p.is_empty())))?;
         // The connection works without it; the next start then opens the local file again.
         if let Err(e) = self.settings.remember(info.address.as_deref()) {
             eprintln!("the team database will not be remembered: {e}");
@@ -118,25 +118,21 @@ impl AppState {
 
     /// Goes back to the local database file and forgets the remembered team database.
     pub fn use_local_file(&self) -> Result<DatabaseInfo, ApiError> {
-        let info = off_runtime(|| self.open_file(&connection::local_file()))?;
+        let info = off_runtime(|| self.open_file(&governance_core::paths::default_db_path()))?;
         self.settings.remember(None)?;
         Ok(info)
     }
 
-    fn open_team(
-        &self,
-        given: &str,
-        address: &ServerAddress,
-        password: Option<&str>,
-    ) -> Result<DatabaseInfo, ApiError> {
+    fn open_team(&self, address: &ServerAddress, password: Option<&str>) -> Result<DatabaseInfo, ApiError> {
         let store = Store::connect(address, password)?;
         let info = DatabaseInfo {
             team: true,
             location: store.location(),
-            address: Some(connection::without_password(given, address)),
+            address: Some(address.without_password()),
             // Only the title bar depends on it: a failed query leaves it unnamed.
             tls: store.tls_version().ok().flatten(),
             role: Some(store.actor("").to_owned()),
+            groups: store.team_groups().unwrap_or_default(),
             open: true,
         };
         self.replace(store, info.clone());
@@ -147,8 +143,15 @@ impl AppState {
     fn open_file(&self, path: &Path) -> Result<DatabaseInfo, ApiError> {
         // A team database starts empty; only a new local file gets the starter framework.
         let store = Store::open(path).and_then(|mut s| s.seed_starter_if_empty(&self.actor).map(|_| s))?;
-        let info =
-            DatabaseInfo { team: false, location: store.location(), address: None, tls: None, role: None, open: true };
+        let info = DatabaseInfo {
+            team: false,
+            location: store.location(),
+            address: None,
+            tls: None,
+            role: None,
+            groups: Vec::new(),
+            open: true,
+        };
         self.live.stop();
         self.replace(store, info.clone());
         Ok(info)
@@ -164,9 +167,9 @@ impl AppState {
 fn unopened(location: &str) -> DatabaseInfo {
     let team = ServerAddress::is_server(location);
     let (shown, address) = match ServerAddress::parse(location) {
-        Ok(a) if team => (a.to_string(), Some(connection::without_password(location, &a))),
+        Ok(a) if team => (a.to_string(), Some(a.without_password())),
         _ if team => ("a team database whose address cannot be read".to_owned(), None),
         _ => (location.to_owned(), None),
     };
-    DatabaseInfo { team, location: shown, address, tls: None, role: None, open: false }
+    DatabaseInfo { team, location: shown, address, tls: None, role: None, groups: Vec::new(), open: false }
 }

@@ -84,6 +84,8 @@ fn the_actor_is_the_role_the_server_authenticated_whatever_name_is_given() {
     let team = Team::new();
     let (_, fw) = with_starter(team.admin());
     let mut owner = team.member("owner");
+    assert_eq!(owner.team_groups().unwrap(), vec!["owner".to_owned()]);
+    assert_eq!(team.member("reader").team_groups().unwrap(), vec!["reader".to_owned()]);
     let role = owner.actor("typed name").to_owned();
     assert!(role.starts_with("owner_"), "{role}");
     retitle(&mut owner, &fw, 0, "Changed", "Mallory the typed name").unwrap();
@@ -379,4 +381,14 @@ fn new_file_store() -> (Store, tempfile::TempDir) {
     s.import(&starter(), "Ann").unwrap();
     s.publish(&starter().id, "First", "Ann", today()).unwrap();
     (s, dir)
+}
+
+#[test]
+fn an_address_is_remembered_with_its_tls_options_and_never_its_password() {
+    let given = "postgres://alice:secret@db.example:5433/gov?sslmode=require&password=x";
+    let address = ServerAddress::parse(given).unwrap();
+    assert_eq!(address.without_password(), "postgres://alice@db.example:5433/gov?sslmode=require");
+    assert_eq!(address.to_string(), "postgres://alice@db.example:5433/gov");
+    let plain = ServerAddress::parse("postgres://alice@db.example/gov").unwrap();
+    assert_eq!(plain.without_password(), "postgres://alice@db.example:5432/gov");
 }

@@ -159,7 +159,7 @@ async fn the_app_on_a_team_database_shows_others_changes_within_a_second_and_out
     // (a) The window and the sidebar name the team database, its TLS and the signed-in role.
     wait_for_window_title(&format!("team database {address} (TLS 1.3)")).await;
     assert_eq!(s.text("[data-testid=database-location]").await, address);
-    assert_eq!(s.text("[data-testid=database-role]").await, format!("Signed in as {}", OWNER.0));
+    assert_eq!(s.text("[data-testid=database-role]").await, format!("Signed in as {} (owner)", OWNER.0));
     assert_eq!(s.text("[data-testid=database-tls]").await, "TLS 1.3");
 
     // (b) A change by another client shows without any action in the app.
@@ -217,7 +217,7 @@ async fn the_app_on_a_team_database_shows_others_changes_within_a_second_and_out
 async fn a_reader_who_edits_sees_the_servers_refusal() {
     let server = Server::start();
     let s = app_as(&server, READER).await;
-    assert_eq!(s.text("[data-testid=database-role]").await, format!("Signed in as {}", READER.0));
+    assert_eq!(s.text("[data-testid=database-role]").await, format!("Signed in as {} (reader)", READER.0));
     let starter = governance_core::starter::starter_framework();
     s.click("[data-testid=nav-parties]").await;
     s.click(&format!("[data-testid=\"party-{}\"]", starter.parties[0].id)).await;
@@ -281,7 +281,7 @@ async fn the_connect_dialog_asks_for_the_password_and_the_address_is_remembered_
     s.screenshot("66-team-password-at-start").await;
     s.find("[data-testid=connect-password]").await.send_keys(&format!("{}\u{E007}", OWNER.1)).await.unwrap();
     s.text("[data-testid=app-ready]").await;
-    assert_eq!(s.text("[data-testid=database-role]").await, format!("Signed in as {}", OWNER.0));
+    assert_eq!(s.text("[data-testid=database-role]").await, format!("Signed in as {} (owner)", OWNER.0));
 
     // Back to the local file, which is then what the next start opens.
     s.click("[data-testid=database-connect]").await;

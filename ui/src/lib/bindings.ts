@@ -45,6 +45,10 @@ tls: string | null,
  */
 role: string | null, 
 /**
+ * The groups the role belongs to on the server ("owner", "signatory", "reader").
+ */
+groups: Array<string>, 
+/**
  * False when it could not be opened: every command then reports why.
  */
 open: boolean, };

@@ -160,6 +160,22 @@ impl Store {
         Ok(self.db.query_row(sql, (), |r| r.get(0)).optional()?)
     }
 
+    /// On a team database, the groups of `team::GROUPS` the signed-in role belongs to, by the
+    /// server's own account (directly or through other roles), without the `governance_` prefix.
+    pub fn team_groups(&self) -> Result<Vec<String>> {
+        if self.db.postgres().is_none() {
+            return Ok(Vec::new());
+        }
+        let mut groups = Vec::new();
+        for (group, _) in team::GROUPS {
+            let sql = "SELECT to_regrole(?1) IS NOT NULL AND pg_has_role(session_user, ?1::text, 'MEMBER')";
+            if self.db.query_row(sql, [group], |r| r.get::<_, bool>(0))? {
+                groups.push(group.trim_start_matches("governance_").to_owned());
+            }
+        }
+        Ok(groups)
+    }
+
     /// Whether this is a team database on a server.
     pub fn is_team(&self) -> bool {
         self.db.postgres().is_some()

@@ -36,6 +36,8 @@ pub struct ServerAddress {
     shown: String,
     /// With `sslmode=verify-full` (or `verify-ca`): the certificates that must vouch for the server.
     root_certificate: Option<std::path::PathBuf>,
+    /// The options the address was given with (`sslmode=...`), without a password.
+    options: Vec<String>,
 }
 
 impl std::fmt::Debug for ServerAddress {
@@ -79,7 +81,25 @@ impl ServerAddress {
         };
         let mut address = ServerAddress::from_config(config);
         address.root_certificate = root_certificate;
+        address.options = s
+            .trim()
+            .split_once('?')
+            .map(|(_, q)| q.split('&').filter(|p| !p.is_empty() && !p.to_ascii_lowercase().starts_with("password=")))
+            .into_iter()
+            .flatten()
+            .map(str::to_owned)
+            .collect();
         Ok(address)
+    }
+
+    /// The address as it can be written down and remembered: server, role, database and the
+    /// options it was given (TLS), never a password.
+    pub fn without_password(&self) -> String {
+        if self.options.is_empty() {
+            self.shown.clone()
+        } else {
+            format!("{}?{}", self.shown, self.options.join("&"))
+        }
     }
 
     pub(crate) fn root_certificate(&self) -> Option<&std::path::Path> {
@@ -87,7 +107,7 @@ impl ServerAddress {
     }
 
     fn from_config(config: Config) -> ServerAddress {
-        let mut address = ServerAddress { config, shown: String::new(), root_certificate: None };
+        let mut address = ServerAddress { config, shown: String::new(), root_certificate: None, options: Vec::new() };
         address.shown =
             format!("postgres://{}@{}:{}/{}", address.user(), address.host(), address.port(), address.dbname());
         address
@@ -97,7 +117,11 @@ impl ServerAddress {
     pub fn with_database(&self, name: &str) -> ServerAddress {
         let mut config = self.config.clone();
         config.dbname(name);
-        ServerAddress { root_certificate: self.root_certificate.clone(), ..ServerAddress::from_config(config) }
+        ServerAddress {
+            root_certificate: self.root_certificate.clone(),
+            options: self.options.clone(),
+            ..ServerAddress::from_config(config)
+        }
     }
 
     /// The same server and database, signed in as another role (with that role's password).
@@ -120,7 +144,11 @@ impl ServerAddress {
         if let Some(p) = password {
             fresh.password(p);
         }
-        ServerAddress { root_certificate: self.root_certificate.clone(), ..ServerAddress::from_config(fresh) }
+        ServerAddress {
+            root_certificate: self.root_certificate.clone(),
+            options: self.options.clone(),
+            ..ServerAddress::from_config(fresh)
+        }
     }
 
     pub fn user(&self) -> &str {

@@ -38,6 +38,8 @@ fn a_server_stopped_in_the_middle_of_changes_keeps_none_half_written_and_the_sto
     let mut s = Store::connect(&server.address, None).unwrap();
     s.import(&marked(0), "setup").unwrap();
     let mut listener = ChangeListener::connect(&server.address, None).unwrap();
+    // Open, but idle while the server goes away and comes back.
+    let idle = Store::connect(&server.address, None).unwrap();
 
     let stop = Arc::new(AtomicBool::new(false));
     let writer = {
@@ -82,6 +84,8 @@ fn a_server_stopped_in_the_middle_of_changes_keeps_none_half_written_and_the_sto
         "the last saved change is the one stored"
     );
 
+    // A store that sat idle through the restart works at its first action, on a new connection.
+    assert_eq!(idle.load(&starter().id).unwrap().parties.len(), starter().parties.len());
     // The same store and listener carry on without being made again.
     listener.reconnect().unwrap();
     let started = Instant::now();

@@ -268,30 +268,41 @@ impl Conn {
     /// Runs `f` on a live client: a lost one is replaced first unless a transaction was open on it.
     fn with_client<T>(
         &self,
-        f: impl FnOnce(&mut Client, &mut HashMap<String, Statement>) -> std::result::Result<T, postgres::Error>,
+        mut f: impl FnMut(&mut Client, &mut HashMap<String, Statement>) -> std::result::Result<T, postgres::Error>,
     ) -> DbResult<T> {
         let mut slot = self.client.borrow_mut();
         let mut statements = self.statements.borrow_mut();
-        if slot.as_ref().is_none_or(Client::is_closed) {
-            *slot = None;
-            statements.clear();
-            if self.in_transaction.get() {
-                return Err(self.lost());
-            }
-            let again = self.new_client().map_err(|e| {
-                DbError::Lost(format!("{e}; nothing of this action was saved, and it is tried again on the next one"))
-            })?;
-            *slot = Some(again);
-        }
-        let client = slot.as_mut().expect("connected above");
-        match f(client, &mut statements) {
-            Ok(v) => Ok(v),
-            Err(e) if client.is_closed() || e.as_db_error().is_none() && is_io(&e) => {
+        let mut fresh = false;
+        loop {
+            if slot.as_ref().is_none_or(Client::is_closed) {
                 *slot = None;
                 statements.clear();
-                Err(self.lost())
+                if self.in_transaction.get() {
+                    return Err(self.lost());
+                }
+                let again = self.new_client().map_err(|e| {
+                    DbError::Lost(format!(
+                        "{e}; nothing of this action was saved, and it is tried again on the next one"
+                    ))
+                })?;
+                *slot = Some(again);
+                fresh = true;
             }
-            Err(e) => Err(DbError::Postgres(e)),
+            let client = slot.as_mut().expect("connected above");
+            match f(client, &mut statements) {
+                Ok(v) => return Ok(v),
+                Err(e) if client.is_closed() || e.as_db_error().is_none() && is_io(&e) => {
+                    *slot = None;
+                    statements.clear();
+                    // A connection found gone when a transaction starts, or for a read outside one
+                    // (every write runs inside a transaction), went away while idle, say with a
+                    // restarted server: the statement is tried once on a new connection.
+                    if fresh || self.in_transaction.get() {
+                        return Err(self.lost());
+                    }
+                }
+                Err(e) => return Err(DbError::Postgres(e)),
+            }
         }
     }
 

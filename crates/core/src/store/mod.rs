@@ -201,7 +201,7 @@ impl Store {
     }
 
     pub fn list_frameworks(&self) -> Result<Vec<FrameworkSummary>> {
-        let st = self.db.prepare(
+        let st = self.db.prepare_cached(
             "SELECT f.key, f.name, f.organisation,
                     (SELECT count(*) FROM platforms p WHERE p.fw = f.id),
                     (SELECT count(*) FROM capabilities c WHERE c.fw = f.id),

@@ -154,7 +154,7 @@ impl Store {
     /// Rechecks every stored version: the snapshot's hash, and the chain of previous hashes.
     /// An empty list means every version is intact.
     pub fn verify_versions(&self) -> Result<Vec<IntegrityProblem>> {
-        let st = self.db.prepare(
+        let st = self.db.prepare_cached(
             "SELECT f.key, v.number, v.snapshot, v.sha256, v.previous_sha256
              FROM versions v JOIN frameworks f ON f.id = v.framework ORDER BY f.key, v.number",
         )?;

@@ -322,10 +322,6 @@ impl Db {
         Ok(Stmt { db: self, sql: sql.to_owned() })
     }
 
-    pub fn prepare(&self, sql: &str) -> DbResult<Stmt<'_>> {
-        self.prepare_cached(sql)
-    }
-
     /// Starts a write transaction. Writers are serialised, as in SQLite's IMMEDIATE
     /// transactions: on a server, every writer first takes one transaction-scoped lock, so a
     /// version check and the write it guards cannot interleave with another client's.

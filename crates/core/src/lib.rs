@@ -1,5 +1,6 @@
 //! Governance Workbench core: the framework model, its validation rules, the JSON interchange
-//! format and the SQLite store. Nothing here knows about windows or PDFs.
+//! format and the store (a SQLite file, or a PostgreSQL server in team mode). Nothing here knows
+//! about windows or PDFs.
 
 pub mod calendar;
 pub mod diff;

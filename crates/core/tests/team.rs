@@ -3,7 +3,6 @@
 
 mod common;
 
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
@@ -15,9 +14,6 @@ use governance_core::store::{team, ChangeListener, ServerAddress};
 use governance_core::*;
 use governance_signing::KeyFile;
 
-/// The groups are server-wide, so two tests must not create them at the same moment.
-static INIT: Mutex<()> = Mutex::new(());
-
 /// A database set up by `team init`, signed in as its administrator (the superuser).
 struct Team {
     db: ServerAddress,
@@ -26,7 +22,6 @@ struct Team {
 impl Team {
     fn new() -> Team {
         let db = fresh_database();
-        let _one_at_a_time = INIT.lock().unwrap_or_else(|e| e.into_inner());
         team::init(&db, None).unwrap();
         Team { db }
     }

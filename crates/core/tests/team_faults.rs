@@ -156,3 +156,20 @@ fn twenty_people_editing_at_once_lose_no_edit_apply_none_twice_and_stale_ones_ar
     }
     assert_eq!(saved_per_party.iter().sum::<u32>() + stale, 20 * 15);
 }
+
+#[test]
+fn several_team_databases_set_up_at_once_on_a_new_server_share_its_groups() {
+    let server = PrivateServer::start();
+    let setups: Vec<_> = (0..4)
+        .map(|i| {
+            let admin = server.address.clone();
+            std::thread::spawn(move || {
+                let db = store::team::create_database(&admin, None, &format!("team_{i}")).unwrap();
+                store::team::init(&db, None)
+            })
+        })
+        .collect();
+    for s in setups {
+        s.join().unwrap().unwrap();
+    }
+}

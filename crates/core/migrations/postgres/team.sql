@@ -7,17 +7,21 @@
 -- Nobody but the administrator may change or delete a published version or an audit row: no
 -- group has UPDATE or DELETE on them, and the schema's triggers refuse it even to the owner.
 
+-- Roles belong to the whole server, so two databases set up at once may both try to create a
+-- group: the one that loses finds it made, and carries on.
 DO $$
+DECLARE
+    g TEXT;
 BEGIN
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'governance_reader') THEN
-        CREATE ROLE governance_reader NOLOGIN;
-    END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'governance_signatory') THEN
-        CREATE ROLE governance_signatory NOLOGIN;
-    END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'governance_owner') THEN
-        CREATE ROLE governance_owner NOLOGIN;
-    END IF;
+    FOREACH g IN ARRAY ARRAY['governance_reader', 'governance_signatory', 'governance_owner'] LOOP
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = g) THEN
+            BEGIN
+                EXECUTE format('CREATE ROLE %I NOLOGIN', g);
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                NULL;
+            END;
+        END IF;
+    END LOOP;
     EXECUTE format('GRANT CONNECT ON DATABASE %I TO governance_reader, governance_signatory, governance_owner',
                    current_database());
 END $$;

@@ -458,24 +458,37 @@ pub(crate) fn classify(e: &postgres::Error) -> Option<Error> {
     })
 }
 
+/// Text types a text value may be sent as; `unknown` is a parameter whose type the server left open.
+fn is_text(ty: &Type) -> bool {
+    matches!(*ty, Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::UNKNOWN)
+}
+
 impl ToSql for Value {
+    /// Each value goes to the server in the binary form of the parameter's type. A value that
+    /// does not fit its column's type is an error, never bytes sent under another type.
     fn to_sql(&self, ty: &Type, out: &mut BytesMut) -> std::result::Result<IsNull, Box<dyn StdError + Sync + Send>> {
-        match self {
-            Value::Null => Ok(IsNull::Yes),
-            Value::Int(n) => match *ty {
-                Type::INT8 => n.to_sql(ty, out),
-                Type::INT4 => i32::try_from(*n)?.to_sql(ty, out),
-                Type::INT2 => i16::try_from(*n)?.to_sql(ty, out),
-                Type::FLOAT8 => (*n as f64).to_sql(ty, out),
-                Type::BOOL => (*n != 0).to_sql(ty, out),
-                _ => n.to_string().as_str().to_sql(&Type::TEXT, out),
-            },
-            Value::Real(x) => match *ty {
-                Type::FLOAT4 => (*x as f32).to_sql(ty, out),
-                _ => x.to_sql(&Type::FLOAT8, out),
-            },
-            Value::Text(s) => s.as_str().to_sql(&Type::TEXT, out),
-            Value::Blob(b) => b.as_slice().to_sql(&Type::BYTEA, out),
+        match (self, ty) {
+            (Value::Null, _) => Ok(IsNull::Yes),
+            (Value::Int(n), &Type::INT8) => n.to_sql(ty, out),
+            (Value::Int(n), &Type::INT4) => i32::try_from(*n)?.to_sql(ty, out),
+            (Value::Int(n), &Type::INT2) => i16::try_from(*n)?.to_sql(ty, out),
+            (Value::Int(n), &Type::FLOAT8) => (*n as f64).to_sql(ty, out),
+            (Value::Int(n), &Type::BOOL) => (*n != 0).to_sql(ty, out),
+            (Value::Int(n), t) if is_text(t) => n.to_string().as_str().to_sql(&Type::TEXT, out),
+            (Value::Real(x), &Type::FLOAT8) => x.to_sql(ty, out),
+            (Value::Real(x), &Type::FLOAT4) => (*x as f32).to_sql(ty, out),
+            (Value::Text(s), t) if is_text(t) => s.as_str().to_sql(&Type::TEXT, out),
+            (Value::Blob(b), &Type::BYTEA) => b.as_slice().to_sql(ty, out),
+            (value, ty) => {
+                let kind = match value {
+                    Value::Null => "NULL",
+                    Value::Int(_) => "an integer",
+                    Value::Real(_) => "a real number",
+                    Value::Text(_) => "text",
+                    Value::Blob(_) => "bytes",
+                };
+                Err(format!("{kind} cannot be stored in a column of type {ty}").into())
+            }
         }
     }
 
@@ -602,5 +615,34 @@ impl ChangeListener {
     pub fn reconnect(&mut self) -> Result<()> {
         *self = ChangeListener::connect(&self.address, self.password.as_deref())?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_that_does_not_fit_its_parameters_type_is_refused_not_sent_as_other_bytes() {
+        let mut out = BytesMut::new();
+        assert!(Value::Text("x".into()).to_sql(&Type::BYTEA, &mut out).is_err());
+        assert!(Value::Text("12".into()).to_sql(&Type::INT8, &mut out).is_err());
+        assert!(Value::Blob(vec![1]).to_sql(&Type::TEXT, &mut out).is_err());
+        assert!(Value::Int(i64::from(i32::MAX) + 1).to_sql(&Type::INT4, &mut out).is_err());
+        let Err(e) = Value::Text("a secret typed value".into()).to_sql(&Type::INT8, &mut out) else {
+            panic!("text went out as an integer")
+        };
+        let message = e.to_string();
+        assert_eq!(message, "text cannot be stored in a column of type int8", "no typed value in the message");
+        assert!(Value::Int(7).to_sql(&Type::TEXT, &mut out).is_ok());
+        assert!(Value::Real(0.5).to_sql(&Type::FLOAT8, &mut out).is_ok());
+    }
+
+    #[test]
+    fn a_password_in_an_address_is_never_shown() {
+        let a = ServerAddress::parse("postgres://alice:s3cret@db.example/gov?sslmode=require").unwrap();
+        assert!(!format!("{a} {a:?} {}", a.without_password()).contains("s3cret"));
+        let err = ServerAddress::parse("postgres://alice:s3cret@db.example:notaport/gov").unwrap_err().to_string();
+        assert!(!err.contains("s3cret"), "{err}");
     }
 }

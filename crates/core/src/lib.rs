@@ -10,6 +10,7 @@ pub mod fsutil;
 pub mod interchange;
 pub mod labels;
 pub mod model;
+pub mod obligations;
 pub mod odcs;
 pub mod paths;
 pub mod review;

@@ -14,8 +14,9 @@ use crate::interchange::{dates, schema};
 
 /// Name and version of the interchange format written at the top of every exported file.
 pub const FORMAT_NAME: &str = "governance-workbench/framework";
-pub const FORMAT_VERSION: u32 = 2;
-/// The oldest format version this app still reads. Version 1 had no signing certificates.
+pub const FORMAT_VERSION: u32 = 3;
+/// The oldest format version this app still reads. Version 1 had no signing certificates;
+/// versions 1 and 2 had no compliance rules and no links to obligations.
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 /// A whole interchange file: a format header and one framework.
@@ -50,13 +51,17 @@ pub struct Framework {
     pub raci: Vec<RaciActivity>,
     pub data_quality: Vec<DataQualityStandard>,
     pub hard_stops: Vec<HardStop>,
+    /// Per-jurisdiction consent, disclosure, human-review and data-handling rules. Added in
+    /// format version 3.
+    #[serde(default)]
+    pub compliance_rules: Vec<ComplianceRule>,
     pub override_policy: OverridePolicy,
     pub review_schedule: ReviewSchedule,
 }
 
 impl Framework {
     /// A framework with its own fields only: every list (parties, platforms, capabilities,
-    /// cells, activities, standards, hard stops) empty.
+    /// cells, activities, standards, hard stops, rules) empty.
     pub fn with_own_fields(
         id: String,
         name: String,
@@ -79,6 +84,7 @@ impl Framework {
             raci: Vec::new(),
             data_quality: Vec::new(),
             hard_stops: Vec::new(),
+            compliance_rules: Vec::new(),
             override_policy,
             review_schedule,
         }
@@ -235,6 +241,10 @@ pub struct Capability {
     /// Required when the decision mode is `confidence_threshold`.
     #[schemars(schema_with = "schema::free_text")]
     pub threshold: String,
+    /// The obligations (`core::obligations` ids) its decision mode answers. Added in format version 3.
+    #[serde(default)]
+    #[schemars(schema_with = "schema::obligation_ids")]
+    pub obligations: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
@@ -310,6 +320,10 @@ pub struct RaciActivity {
     pub name: String,
     pub layer: GovernanceLayer,
     pub assignments: Vec<RaciAssignment>,
+    /// The obligations (`core::obligations` ids) this part answers. Added in format version 3.
+    #[serde(default)]
+    #[schemars(schema_with = "schema::obligation_ids")]
+    pub obligations: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
@@ -344,6 +358,10 @@ pub struct DataQualityStandard {
     pub on_breach: BreachAction,
     #[schemars(schema_with = "schema::free_text")]
     pub notes: String,
+    /// The obligations (`core::obligations` ids) this part answers. Added in format version 3.
+    #[serde(default)]
+    #[schemars(schema_with = "schema::obligation_ids")]
+    pub obligations: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
@@ -393,6 +411,10 @@ pub struct HardStop {
     pub lift_authority: Vec<String>,
     #[schemars(schema_with = "schema::free_text")]
     pub notes: String,
+    /// The obligations (`core::obligations` ids) this part answers. Added in format version 3.
+    #[serde(default)]
+    #[schemars(schema_with = "schema::obligation_ids")]
+    pub obligations: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
@@ -443,6 +465,10 @@ pub struct OverridePolicy {
     pub last_tested: Option<NaiveDate>,
     #[schemars(schema_with = "schema::free_text")]
     pub notes: String,
+    /// The obligations (`core::obligations` ids) this part answers. Added in format version 3.
+    #[serde(default)]
+    #[schemars(schema_with = "schema::obligation_ids")]
+    pub obligations: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
@@ -455,4 +481,82 @@ pub struct ReviewSchedule {
     #[serde(with = "dates")]
     #[schemars(schema_with = "schema::date")]
     pub next_due: NaiveDate,
+    /// The obligations (`core::obligations` ids) this part answers. Added in format version 3.
+    #[serde(default)]
+    #[schemars(schema_with = "schema::obligation_ids")]
+    pub obligations: Vec<String>,
+}
+
+/// What a compliance rule makes the agent do (SPEC section 9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleKind {
+    /// A lawful basis or opt-in is needed before targeting or using a data category.
+    Consent,
+    /// Sponsored or endorsement disclosure, labels on AI-generated content, notice of automated decisions.
+    Disclosure,
+    /// How a consumer gets a person to review or contest a decision.
+    HumanReview,
+    /// Retention, transfers, sensitive categories.
+    DataHandling,
+}
+
+impl RuleKind {
+    pub const ALL: [RuleKind; 4] = [RuleKind::Consent, RuleKind::Disclosure, RuleKind::HumanReview, RuleKind::DataHandling];
+}
+
+/// Where a rule is enforced as the agent acts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Enforcement {
+    /// The agent checks the rule itself before it acts.
+    Agent,
+    /// The platform enforces it (a consent mode, a disclosure toggle, a policy check).
+    Platform,
+    /// A check before anything is published stops what breaks the rule.
+    PrePublicationCheck,
+}
+
+/// One consent, disclosure, human-review or data-handling rule the agents apply in one
+/// jurisdiction. Added in format version 3.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ComplianceRule {
+    #[schemars(schema_with = "schema::id")]
+    pub id: String,
+    #[schemars(schema_with = "schema::name")]
+    pub name: String,
+    /// One of the framework's jurisdictions.
+    #[schemars(schema_with = "schema::one_line")]
+    pub jurisdiction: String,
+    pub kind: RuleKind,
+    /// What the agent must do, in words.
+    #[schemars(schema_with = "schema::free_text")]
+    pub requirement: String,
+    pub all_capabilities: bool,
+    /// The capabilities it applies to when `all_capabilities` is false.
+    #[schemars(schema_with = "schema::ids")]
+    pub capabilities: Vec<String>,
+    pub all_platforms: bool,
+    /// The platforms it applies to when `all_platforms` is false.
+    #[schemars(schema_with = "schema::ids")]
+    pub platforms: Vec<String>,
+    /// Where it is enforced; at least one place.
+    pub enforced_by: Vec<Enforcement>,
+    /// What shows that it is applied (logs, platform settings, review records).
+    #[schemars(schema_with = "schema::free_text")]
+    pub evidence: String,
+    /// The party that owns the rule.
+    #[schemars(schema_with = "schema::id")]
+    pub owner: String,
+    #[serde(default)]
+    #[schemars(schema_with = "schema::obligation_ids")]
+    pub obligations: Vec<String>,
+}
+
+impl ComplianceRule {
+    pub fn covers(&self, capability: &str, platform: &str) -> bool {
+        (self.all_capabilities || self.capabilities.iter().any(|c| c == capability))
+            && (self.all_platforms || self.platforms.iter().any(|p| p == platform))
+    }
 }

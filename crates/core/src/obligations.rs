@@ -5,9 +5,10 @@
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// What kind of text a catalogue summarises.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum CatalogueKind {
     Law,
@@ -17,7 +18,7 @@ pub enum CatalogueKind {
 }
 
 /// What an obligation is about, for suggesting which parts of a framework answer it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Topic {
     Disclosure,
@@ -34,7 +35,7 @@ pub enum Topic {
     ThirdParty,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Obligation {
     pub id: String,
@@ -46,7 +47,7 @@ pub struct Obligation {
     pub topics: Vec<Topic>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Catalogue {
     pub format: u32,
@@ -91,6 +92,11 @@ pub fn catalogues() -> &'static [Catalogue] {
             })
             .collect()
     })
+}
+
+/// Every shipped obligation, catalogue by catalogue.
+pub fn all() -> impl Iterator<Item = &'static Obligation> {
+    catalogues().iter().flat_map(|c| c.obligations.iter())
 }
 
 /// The obligation with this id, with its catalogue.

@@ -197,6 +197,7 @@ mod tests {
 
     fn schedule() -> ReviewSchedule {
         ReviewSchedule {
+            obligations: Vec::new(),
             cadence: Cadence { kind: CadenceKind::Quarterly, custom_days: None },
             required_signatories: vec!["cmo".into(), "legal".into()],
             next_due: d("2027-01-15"),

@@ -580,6 +580,7 @@ fn capabilities(rng: &mut Lcg) -> Vec<Capability> {
                 String::new()
             };
             out.push(Capability {
+                obligations: Vec::new(),
                 id: slug(&name),
                 name,
                 description: format!(
@@ -744,7 +745,7 @@ fn raci(rng: &mut Lcg, parties: &[Party]) -> Vec<RaciActivity> {
                 }
             }
             let id = short_id(&format!("a{:03}-{}", out.len() + 1, slug(&name)));
-            out.push(RaciActivity { id, name, layer, assignments });
+            out.push(RaciActivity { id, name, layer, assignments, obligations: Vec::new() });
         }
     }
     debug_assert_eq!(out.len(), LARGE_ACTIVITIES);
@@ -984,6 +985,7 @@ fn data_quality(rng: &mut Lcg, plats: &[Platform], parties: &[Party]) -> Vec<Dat
             let nrules = 1 + rng.below(base.rules.len());
             let completeness = 90.0 + (rng.below(100) as f64) / 10.0;
             out.push(DataQualityStandard {
+                obligations: Vec::new(),
                 id: format!("dq-{:04}-{}", n + 1, slug(base.name)),
                 data_input,
                 source_platform: if internal { None } else { Some(plat.id.clone()) },
@@ -1014,6 +1016,7 @@ fn hard_stops(plats: &[Platform]) -> Vec<HardStop> {
     let lift = |ids: &[&str]| ids.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
     let mut out = vec![
         HardStop {
+            obligations: Vec::new(),
             id: "daily-cap-group".into(),
             name: "Daily spend cap, all agent-managed campaigns".into(),
             kind: HardStopKind::DailySpendCap,
@@ -1028,6 +1031,7 @@ fn hard_stops(plats: &[Platform]) -> Vec<HardStop> {
                 .into(),
         },
         HardStop {
+            obligations: Vec::new(),
             id: "total-cap-quarter".into(),
             name: "Quarterly agent media budget".into(),
             kind: HardStopKind::TotalSpendCap,
@@ -1044,6 +1048,7 @@ fn hard_stops(plats: &[Platform]) -> Vec<HardStop> {
     for (region, cur, cap) in [("Americas", "USD", "120000.00"), ("EMEA", "EUR", "90000.00"), ("APAC", "SGD", "75000")]
     {
         out.push(HardStop {
+            obligations: Vec::new(),
             id: format!("daily-cap-{}", slug(region)),
             name: format!("Daily spend cap, {region} accounts"),
             kind: HardStopKind::DailySpendCap,
@@ -1056,6 +1061,7 @@ fn hard_stops(plats: &[Platform]) -> Vec<HardStop> {
         });
     }
     out.push(HardStop {
+        obligations: Vec::new(),
         id: "exclude-minors".into(),
         name: "Audience exclusion: people under 18".into(),
         kind: HardStopKind::AudienceExclusion,
@@ -1071,6 +1077,7 @@ fn hard_stops(plats: &[Platform]) -> Vec<HardStop> {
         notes: "Cannot be lifted: no party has lift authority. Changes need a new framework version.".into(),
     });
     out.push(HardStop {
+        obligations: Vec::new(),
         id: "exclude-sensitive".into(),
         name: "Audience exclusion: sensitive categories".into(),
         kind: HardStopKind::AudienceExclusion,
@@ -1088,6 +1095,7 @@ fn hard_stops(plats: &[Platform]) -> Vec<HardStop> {
         notes: "Applies to seed audiences, lookalikes and interest targeting.".into(),
     });
     out.push(HardStop {
+        obligations: Vec::new(),
         id: "keywords-safety".into(),
         name: "Keyword blocklist: safety and tragedy".into(),
         kind: HardStopKind::KeywordBlocklist,
@@ -1109,6 +1117,7 @@ fn hard_stops(plats: &[Platform]) -> Vec<HardStop> {
         notes: "Exact and phrase match; reviewed monthly by the Brand Safety Desk.".into(),
     });
     out.push(HardStop {
+        obligations: Vec::new(),
         id: "keywords-competitors".into(),
         name: "Keyword blocklist: competitor trademarks".into(),
         kind: HardStopKind::KeywordBlocklist,
@@ -1137,6 +1146,7 @@ pub fn large_framework() -> Framework {
     let data_quality = data_quality(&mut rng, &platforms, &parties);
     let hard_stops = hard_stops(&platforms);
     Framework {
+        compliance_rules: Vec::new(),
         id: "northwind-group-agents".into(),
         name: "Northwind Outfitters Group marketing agents governance framework".into(),
         organisation: "Northwind Outfitters Group plc".into(),
@@ -1160,6 +1170,7 @@ pub fn large_framework() -> Framework {
         data_quality,
         hard_stops,
         override_policy: OverridePolicy {
+            obligations: Vec::new(),
             kill_switch_holders: vec!["kenji-watanabe".into(), "priya-raman".into(), "amara-okoye".into()],
             trigger_procedure: "1. Any kill-switch holder may stop the agents alone; stopping needs no second \
                                 approval. Anyone else who sees harmful agent behaviour pages Agent Operations \
@@ -1179,6 +1190,7 @@ pub fn large_framework() -> Framework {
                 .into(),
         },
         review_schedule: ReviewSchedule {
+            obligations: Vec::new(),
             cadence: Cadence { kind: CadenceKind::Quarterly, custom_days: None },
             required_signatories: vec![
                 "amara-okoye".into(),

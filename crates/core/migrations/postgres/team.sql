@@ -34,7 +34,7 @@ GRANT INSERT, UPDATE ON signoffs TO governance_signatory;
 GRANT INSERT ON completed_cycles, audit_log TO governance_signatory;
 
 GRANT INSERT, UPDATE, DELETE ON frameworks, parties, platforms, capabilities, matrix_cells, raci_activities,
-    raci_assignments, dq_standards, hard_stops, undo_entries TO governance_owner;
+    raci_assignments, dq_standards, hard_stops, compliance_rules, undo_entries TO governance_owner;
 GRANT INSERT ON versions, audit_log TO governance_owner;
 
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO governance_signatory, governance_owner;

@@ -47,8 +47,29 @@ pub fn parse(bytes: &[u8]) -> Result<Framework> {
 
 /// The fields a file of `version` may leave out because a later format version added them.
 fn fields_added_after(version: Option<u32>) -> &'static [strict::OptionalField] {
+    /// Version 3 added compliance rules and the links from parts to obligations.
+    const IN_3: [strict::OptionalField; 7] = [
+        ("Framework", "compliance_rules"),
+        ("Capability", "obligations"),
+        ("RaciActivity", "obligations"),
+        ("DataQualityStandard", "obligations"),
+        ("HardStop", "obligations"),
+        ("OverridePolicy", "obligations"),
+        ("ReviewSchedule", "obligations"),
+    ];
+    const BEFORE_2: [strict::OptionalField; 8] = [
+        ("Party", "certificate"),
+        IN_3[0],
+        IN_3[1],
+        IN_3[2],
+        IN_3[3],
+        IN_3[4],
+        IN_3[5],
+        IN_3[6],
+    ];
     match version {
-        Some(1) => &[("Party", "certificate")],
+        Some(1) => &BEFORE_2,
+        Some(2) => &IN_3,
         _ => &[],
     }
 }

@@ -60,6 +60,12 @@ pub fn ids(g: &mut SchemaGenerator) -> Schema {
     json_schema!({ "type": "array", "items": id(g) })
 }
 
+/// Links to obligations: ids of the shipped catalogues (`core::obligations`), each at most once.
+pub fn obligation_ids(_: &mut SchemaGenerator) -> Schema {
+    let known: Vec<&str> = crate::obligations::all().map(|o| o.id.as_str()).collect();
+    json_schema!({ "type": "array", "uniqueItems": true, "items": { "type": "string", "enum": known } })
+}
+
 fn text(kind: TextKind) -> Schema {
     json_schema!({
         "type": "string",

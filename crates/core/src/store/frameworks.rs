@@ -160,6 +160,7 @@ fn empty_framework(today: NaiveDate) -> Framework {
         String::new(),
         Vec::new(),
         OverridePolicy {
+            obligations: Vec::new(),
             kill_switch_holders: Vec::new(),
             trigger_procedure: String::new(),
             test_cadence: quarterly,
@@ -167,6 +168,7 @@ fn empty_framework(today: NaiveDate) -> Framework {
             notes: String::new(),
         },
         ReviewSchedule {
+            obligations: Vec::new(),
             cadence: quarterly,
             required_signatories: Vec::new(),
             next_due: crate::schedule::next_after(today, &quarterly).unwrap_or(today),

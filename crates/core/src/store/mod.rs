@@ -35,7 +35,7 @@ use base::framework_row;
 use db::{params, OptionalExtension};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// One line of the frameworks list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

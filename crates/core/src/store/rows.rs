@@ -207,7 +207,7 @@ pub(crate) const PLATFORMS: Table<Platform> = Table {
 
 pub(crate) const CAPABILITIES: Table<Capability> = Table {
     name: "capabilities",
-    cols: "key, name, description, risk, decision_mode, threshold",
+    cols: "key, name, description, risk, decision_mode, threshold, obligations",
     map: |r| {
         Ok(Capability {
             id: r.get(0)?,
@@ -216,6 +216,7 @@ pub(crate) const CAPABILITIES: Table<Capability> = Table {
             risk: dec(r.get(3)?, 3)?,
             decision_mode: dec(r.get(4)?, 4)?,
             threshold: r.get(5)?,
+            obligations: dec_list(r.get(6)?, 6)?,
         })
     },
     put: put_capability,
@@ -225,8 +226,16 @@ pub(crate) const CAPABILITIES: Table<Capability> = Table {
 /// RACI activities; their assignments are read separately.
 pub(crate) const ACTIVITIES: Table<RaciActivity> = Table {
     name: "raci_activities",
-    cols: "key, name, layer",
-    map: |r| Ok(RaciActivity { id: r.get(0)?, name: r.get(1)?, layer: dec(r.get(2)?, 2)?, assignments: Vec::new() }),
+    cols: "key, name, layer, obligations",
+    map: |r| {
+        Ok(RaciActivity {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            layer: dec(r.get(2)?, 2)?,
+            assignments: Vec::new(),
+            obligations: dec_list(r.get(3)?, 3)?,
+        })
+    },
     put: put_activity,
     key: |x| &x.id,
 };
@@ -234,7 +243,7 @@ pub(crate) const ACTIVITIES: Table<RaciActivity> = Table {
 pub(crate) const DATA_QUALITY: Table<DataQualityStandard> = Table {
     name: "dq_standards",
     cols: "key, data_input, source_platform, owner, min_completeness_pct, max_age_amount, max_age_unit, \
-           validation_rules, max_duplicate_pct, on_breach, notes",
+           validation_rules, max_duplicate_pct, on_breach, notes, obligations",
     map: |r| {
         Ok(DataQualityStandard {
             id: r.get(0)?,
@@ -247,6 +256,7 @@ pub(crate) const DATA_QUALITY: Table<DataQualityStandard> = Table {
             max_duplicate_pct: r.get(8)?,
             on_breach: dec(r.get(9)?, 9)?,
             notes: r.get(10)?,
+            obligations: dec_list(r.get(11)?, 11)?,
         })
     },
     put: put_data_quality,
@@ -255,7 +265,8 @@ pub(crate) const DATA_QUALITY: Table<DataQualityStandard> = Table {
 
 pub(crate) const HARD_STOPS: Table<HardStop> = Table {
     name: "hard_stops",
-    cols: "key, name, kind, cap_amount, cap_currency, entries, all_platforms, platforms, lift_authority, notes",
+    cols: "key, name, kind, cap_amount, cap_currency, entries, all_platforms, platforms, lift_authority, notes, \
+           obligations",
     map: |r| {
         let amount: Option<String> = r.get(3)?;
         let currency: Option<String> = r.get(4)?;
@@ -272,9 +283,35 @@ pub(crate) const HARD_STOPS: Table<HardStop> = Table {
             platforms: dec_list(r.get(7)?, 7)?,
             lift_authority: dec_list(r.get(8)?, 8)?,
             notes: r.get(9)?,
+            obligations: dec_list(r.get(10)?, 10)?,
         })
     },
     put: put_hard_stop,
+    key: |x| &x.id,
+};
+
+pub(crate) const RULES: Table<ComplianceRule> = Table {
+    name: "compliance_rules",
+    cols: "key, name, jurisdiction, kind, requirement, all_capabilities, capabilities, all_platforms, platforms, \
+           enforced_by, evidence, owner, obligations",
+    map: |r| {
+        Ok(ComplianceRule {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            jurisdiction: r.get(2)?,
+            kind: dec(r.get(3)?, 3)?,
+            requirement: r.get(4)?,
+            all_capabilities: r.get(5)?,
+            capabilities: dec_list(r.get(6)?, 6)?,
+            all_platforms: r.get(7)?,
+            platforms: dec_list(r.get(8)?, 8)?,
+            enforced_by: dec(r.get(9)?, 9)?,
+            evidence: r.get(10)?,
+            owner: r.get(11)?,
+            obligations: dec_list(r.get(12)?, 12)?,
+        })
+    },
+    put: put_rule,
     key: |x| &x.id,
 };
 
@@ -387,13 +424,24 @@ pub(crate) fn put_platform(conn: &Db, fw: i64, pos: i64, p: &Platform) -> Result
 
 pub(crate) fn put_capability(conn: &Db, fw: i64, pos: i64, c: &Capability) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO capabilities (fw, key, pos, name, description, risk, decision_mode, threshold)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        "INSERT INTO capabilities (fw, key, pos, name, description, risk, decision_mode, threshold, obligations)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT (fw, key) DO UPDATE SET pos = excluded.pos, name = excluded.name,
             description = excluded.description, risk = excluded.risk, decision_mode = excluded.decision_mode,
-            threshold = excluded.threshold, row_version = capabilities.row_version + 1",
+            threshold = excluded.threshold, obligations = excluded.obligations,
+            row_version = capabilities.row_version + 1",
     )?
-    .execute(params![fw, c.id, pos, c.name, c.description, enc(&c.risk), enc(&c.decision_mode), c.threshold])?;
+    .execute(params![
+        fw,
+        c.id,
+        pos,
+        c.name,
+        c.description,
+        enc(&c.risk),
+        enc(&c.decision_mode),
+        c.threshold,
+        list(&c.obligations)
+    ])?;
     Ok(())
 }
 
@@ -422,11 +470,11 @@ pub(crate) fn put_cell(conn: &Db, fw: i64, pos: i64, c: &MatrixCell) -> Result<(
 /// Writes an activity and replaces its assignments.
 pub(crate) fn put_activity(conn: &Db, fw: i64, pos: i64, a: &RaciActivity) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO raci_activities (fw, key, pos, name, layer) VALUES (?1, ?2, ?3, ?4, ?5)
+        "INSERT INTO raci_activities (fw, key, pos, name, layer, obligations) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (fw, key) DO UPDATE SET pos = excluded.pos, name = excluded.name, layer = excluded.layer,
-            row_version = raci_activities.row_version + 1",
+            obligations = excluded.obligations, row_version = raci_activities.row_version + 1",
     )?
-    .execute(params![fw, a.id, pos, a.name, enc(&a.layer)])?;
+    .execute(params![fw, a.id, pos, a.name, enc(&a.layer), list(&a.obligations)])?;
     conn.prepare_cached("DELETE FROM raci_assignments WHERE fw = ?1 AND activity = ?2")?.execute(params![fw, a.id])?;
     let st = conn
         .prepare_cached("INSERT INTO raci_assignments (fw, activity, party, pos, role) VALUES (?1, ?2, ?3, ?4, ?5)")?;
@@ -439,14 +487,14 @@ pub(crate) fn put_activity(conn: &Db, fw: i64, pos: i64, a: &RaciActivity) -> Re
 pub(crate) fn put_data_quality(conn: &Db, fw: i64, pos: i64, d: &DataQualityStandard) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO dq_standards (fw, key, pos, data_input, source_platform, owner, min_completeness_pct,
-            max_age_amount, max_age_unit, validation_rules, max_duplicate_pct, on_breach, notes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+            max_age_amount, max_age_unit, validation_rules, max_duplicate_pct, on_breach, notes, obligations)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
          ON CONFLICT (fw, key) DO UPDATE SET pos = excluded.pos, data_input = excluded.data_input,
             source_platform = excluded.source_platform, owner = excluded.owner,
             min_completeness_pct = excluded.min_completeness_pct, max_age_amount = excluded.max_age_amount,
             max_age_unit = excluded.max_age_unit, validation_rules = excluded.validation_rules,
             max_duplicate_pct = excluded.max_duplicate_pct, on_breach = excluded.on_breach, notes = excluded.notes,
-            row_version = dq_standards.row_version + 1",
+            obligations = excluded.obligations, row_version = dq_standards.row_version + 1",
     )?
     .execute(params![
         fw,
@@ -461,7 +509,8 @@ pub(crate) fn put_data_quality(conn: &Db, fw: i64, pos: i64, d: &DataQualityStan
         list(&d.validation_rules),
         d.max_duplicate_pct,
         enc(&d.on_breach),
-        d.notes
+        d.notes,
+        list(&d.obligations)
     ])?;
     Ok(())
 }
@@ -469,12 +518,13 @@ pub(crate) fn put_data_quality(conn: &Db, fw: i64, pos: i64, d: &DataQualityStan
 pub(crate) fn put_hard_stop(conn: &Db, fw: i64, pos: i64, h: &HardStop) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO hard_stops (fw, key, pos, name, kind, cap_amount, cap_currency, entries, all_platforms,
-            platforms, lift_authority, notes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+            platforms, lift_authority, notes, obligations)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
          ON CONFLICT (fw, key) DO UPDATE SET pos = excluded.pos, name = excluded.name, kind = excluded.kind,
             cap_amount = excluded.cap_amount, cap_currency = excluded.cap_currency, entries = excluded.entries,
             all_platforms = excluded.all_platforms, platforms = excluded.platforms,
-            lift_authority = excluded.lift_authority, notes = excluded.notes, row_version = hard_stops.row_version + 1",
+            lift_authority = excluded.lift_authority, notes = excluded.notes, obligations = excluded.obligations,
+            row_version = hard_stops.row_version + 1",
     )?
     .execute(params![
         fw,
@@ -488,7 +538,40 @@ pub(crate) fn put_hard_stop(conn: &Db, fw: i64, pos: i64, h: &HardStop) -> Resul
         h.all_platforms,
         list(&h.platforms),
         list(&h.lift_authority),
-        h.notes
+        h.notes,
+        list(&h.obligations)
+    ])?;
+    Ok(())
+}
+
+pub(crate) fn put_rule(conn: &Db, fw: i64, pos: i64, x: &ComplianceRule) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO compliance_rules (fw, key, pos, name, jurisdiction, kind, requirement, all_capabilities,
+            capabilities, all_platforms, platforms, enforced_by, evidence, owner, obligations)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+         ON CONFLICT (fw, key) DO UPDATE SET pos = excluded.pos, name = excluded.name,
+            jurisdiction = excluded.jurisdiction, kind = excluded.kind, requirement = excluded.requirement,
+            all_capabilities = excluded.all_capabilities, capabilities = excluded.capabilities,
+            all_platforms = excluded.all_platforms, platforms = excluded.platforms,
+            enforced_by = excluded.enforced_by, evidence = excluded.evidence, owner = excluded.owner,
+            obligations = excluded.obligations, row_version = compliance_rules.row_version + 1",
+    )?
+    .execute(params![
+        fw,
+        x.id,
+        pos,
+        x.name,
+        x.jurisdiction,
+        enc(&x.kind),
+        x.requirement,
+        x.all_capabilities,
+        list(&x.capabilities),
+        x.all_platforms,
+        list(&x.platforms),
+        enc(&x.enforced_by),
+        x.evidence,
+        x.owner,
+        list(&x.obligations)
     ])?;
     Ok(())
 }
@@ -505,7 +588,8 @@ pub(crate) fn put_details(conn: &Db, fw: i64, name: &str, org: &str, desc: &str,
 pub(crate) fn put_override(conn: &Db, fw: i64, op: &OverridePolicy) -> Result<()> {
     conn.prepare_cached(
         "UPDATE frameworks SET ks_holders = ?2, ks_trigger = ?3, ks_test_cadence = ?4, ks_test_custom_days = ?5,
-            ks_last_tested = ?6, ks_notes = ?7, override_version = override_version + 1 WHERE id = ?1",
+            ks_last_tested = ?6, ks_notes = ?7, ks_obligations = ?8, override_version = override_version + 1
+         WHERE id = ?1",
     )?
     .execute(params![
         fw,
@@ -514,7 +598,8 @@ pub(crate) fn put_override(conn: &Db, fw: i64, op: &OverridePolicy) -> Result<()
         enc(&op.test_cadence.kind),
         op.test_cadence.custom_days,
         op.last_tested.map(|d| d.to_string()),
-        op.notes
+        op.notes,
+        list(&op.obligations)
     ])?;
     Ok(())
 }
@@ -522,21 +607,22 @@ pub(crate) fn put_override(conn: &Db, fw: i64, op: &OverridePolicy) -> Result<()
 pub(crate) fn put_schedule(conn: &Db, fw: i64, rs: &ReviewSchedule) -> Result<()> {
     conn.prepare_cached(
         "UPDATE frameworks SET review_cadence = ?2, review_custom_days = ?3, review_signatories = ?4,
-            review_next_due = ?5, schedule_version = schedule_version + 1 WHERE id = ?1",
+            review_next_due = ?5, review_obligations = ?6, schedule_version = schedule_version + 1 WHERE id = ?1",
     )?
     .execute(params![
         fw,
         enc(&rs.cadence.kind),
         rs.cadence.custom_days,
         list(&rs.required_signatories),
-        rs.next_due.to_string()
+        rs.next_due.to_string(),
+        list(&rs.obligations)
     ])?;
     Ok(())
 }
 
 const FRAMEWORK_COLS: &str = "key, name, organisation, description, jurisdictions, ks_holders, ks_trigger, \
     ks_test_cadence, ks_test_custom_days, ks_last_tested, ks_notes, review_cadence, review_custom_days, \
-    review_signatories, review_next_due";
+    review_signatories, review_next_due, ks_obligations, review_obligations";
 
 fn framework_parts_row(r: &Row) -> DbResult<Framework> {
     Ok(Framework::with_own_fields(
@@ -551,11 +637,13 @@ fn framework_parts_row(r: &Row) -> DbResult<Framework> {
             test_cadence: Cadence { kind: dec(r.get(7)?, 7)?, custom_days: r.get(8)? },
             last_tested: dec_opt_date(r.get(9)?, 9)?,
             notes: r.get(10)?,
+            obligations: dec_list(r.get(15)?, 15)?,
         },
         ReviewSchedule {
             cadence: Cadence { kind: dec(r.get(11)?, 11)?, custom_days: r.get(12)? },
             required_signatories: dec_list(r.get(13)?, 13)?,
             next_due: dec_date(r.get(14)?, 14)?,
+            obligations: dec_list(r.get(16)?, 16)?,
         },
     ))
 }
@@ -567,8 +655,9 @@ pub(crate) fn insert_framework(tx: &Db, f: &Framework, now: &str) -> Result<i64>
     Ok(tx.query_row(
         "INSERT INTO frameworks (key, name, organisation, description, jurisdictions,
             ks_holders, ks_trigger, ks_test_cadence, ks_test_custom_days, ks_last_tested, ks_notes,
-            review_cadence, review_custom_days, review_signatories, review_next_due, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)
+            review_cadence, review_custom_days, review_signatories, review_next_due, created_at, updated_at,
+            ks_obligations, review_obligations)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18)
          RETURNING id",
         params![
             f.id,
@@ -587,6 +676,8 @@ pub(crate) fn insert_framework(tx: &Db, f: &Framework, now: &str) -> Result<i64>
             list(&rs.required_signatories),
             rs.next_due.to_string(),
             now,
+            list(&op.obligations),
+            list(&rs.obligations),
         ],
         |r| r.get(0),
     )?)
@@ -625,6 +716,7 @@ pub(crate) fn load(conn: &Db, fw: i64) -> Result<Framework> {
     }
     f.data_quality = DATA_QUALITY.all(conn, fw)?;
     f.hard_stops = HARD_STOPS.all(conn, fw)?;
+    f.compliance_rules = RULES.all(conn, fw)?;
     Ok(f)
 }
 
@@ -665,6 +757,7 @@ pub(crate) fn sync(conn: &Db, fw: i64, old: &Framework, new: &Framework) -> Resu
     sync_list(conn, fw, &ACTIVITIES, &old.raci, &new.raci)?;
     sync_list(conn, fw, &DATA_QUALITY, &old.data_quality, &new.data_quality)?;
     sync_list(conn, fw, &HARD_STOPS, &old.hard_stops, &new.hard_stops)?;
+    sync_list(conn, fw, &RULES, &old.compliance_rules, &new.compliance_rules)?;
 
     let before: HashMap<(&str, &str), (usize, &MatrixCell)> =
         old.matrix.iter().enumerate().map(|(i, c)| ((c.capability.as_str(), c.platform.as_str()), (i, c))).collect();

@@ -18,7 +18,10 @@ use crate::error::{Error, Result};
 
 /// The schema migrations of a server, oldest first; the same steps as SQLite's, written in
 /// PostgreSQL's dialect. Version 5 here is the schema of SQLite's version 5.
-const MIGRATIONS: &[(i64, &str)] = &[(5, include_str!("../../../migrations/postgres/005_schema.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (5, include_str!("../../../migrations/postgres/005_schema.sql")),
+    (6, include_str!("../../../migrations/postgres/006_compliance.sql")),
+];
 
 /// The lock every writer takes first (`pg_advisory_xact_lock`), so that writes are serialised
 /// as they are in SQLite: a version check and the write it guards, or a publication's number

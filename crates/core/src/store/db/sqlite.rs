@@ -19,6 +19,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../../migrations/003_reviews.sql")),
         M::up(include_str!("../../../migrations/004_undo_per_actor.sql")),
         M::up(include_str!("../../../migrations/005_signing.sql")),
+        M::up(include_str!("../../../migrations/006_compliance.sql")),
     ])
 }
 

@@ -3,6 +3,7 @@
 
 use governance_core::diff::Change;
 use governance_core::edit::{Edit, EditRequest};
+use governance_core::obligations::Catalogue;
 use governance_core::review::ReviewStatus;
 use governance_core::signoff::{Decided, Signer};
 use governance_core::store::unlock_key_file;
@@ -63,6 +64,12 @@ pub fn list_frameworks(state: State<'_, AppState>) -> Result<Vec<FrameworkSummar
 #[tauri::command(async)]
 pub fn open_framework(state: State<'_, AppState>, id: String) -> Result<FrameworkView, ApiError> {
     state.with_store(|s| s.open_view(&id, today()))
+}
+
+/// The shipped obligation catalogues, which parts of a framework link to.
+#[tauri::command(async)]
+pub fn obligation_catalogues() -> Result<Vec<Catalogue>, ApiError> {
+    Ok(governance_core::obligations::catalogues().to_vec())
 }
 
 #[tauri::command(async)]

@@ -3,9 +3,11 @@
 //! and `ui/src/lib/labels.ts` (the words of `governance_core::labels`).
 //! `UPDATE_GENERATED=1 cargo test -p governance-workbench --test bindings` (or `make generate`) rewrites them.
 
+use governance_core::coverage::{Answer, Coverage, CoverageGroup, CoverageItem};
 use governance_core::diff::{Change, ChangeKind};
 use governance_core::edit::{Details, Edit, EditRequest, ListKind};
 use governance_core::labels::{mode_letter, support_symbol, wire_name, Labelled};
+use governance_core::obligations::{Catalogue, CatalogueKind, Obligation, Topic};
 use governance_core::review::{CompletedCycle, CycleState, Decision, ReviewStatus, SignOff};
 use governance_core::signoff::{CertificateInfo, Decided, SignedStatement, Statement};
 use governance_core::store::{
@@ -141,6 +143,17 @@ fn generate_bindings() -> String {
         decl::<Cadence>(&cfg),
         decl::<CadenceKind>(&cfg),
         decl::<ReviewSchedule>(&cfg),
+        decl::<ComplianceRule>(&cfg),
+        decl::<RuleKind>(&cfg),
+        decl::<Enforcement>(&cfg),
+        decl::<Coverage>(&cfg),
+        decl::<CoverageGroup>(&cfg),
+        decl::<CoverageItem>(&cfg),
+        decl::<Answer>(&cfg),
+        decl::<Catalogue>(&cfg),
+        decl::<CatalogueKind>(&cfg),
+        decl::<Obligation>(&cfg),
+        decl::<Topic>(&cfg),
     ] {
         out.push_str(&d);
         out.push('\n');
@@ -212,6 +225,8 @@ fn generate_labels() -> String {
     out += &table::<HardStopKind>("HARD_STOP_KIND_LABELS", "Kinds of hard stop.", Labelled::label);
     out += &table::<CadenceKind>("CADENCE_KIND_LABELS", "Kinds of cadence.", Labelled::label);
     out += &table::<Decision>("DECISION_LABELS", "Decisions of a sign-off.", Labelled::label);
+    out += &table::<RuleKind>("RULE_KIND_LABELS", "Kinds of compliance rule.", Labelled::label);
+    out += &table::<Enforcement>("ENFORCEMENT_LABELS", "Where a compliance rule is enforced.", Labelled::label);
     out += &table::<Section>("SECTION_LABELS", "Sections of a framework, as findings name them.", Labelled::label);
     out += &format!(
         "/** The shortest passphrase a new signing key file accepts: the form says so, the back end checks it. */\n\

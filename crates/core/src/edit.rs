@@ -16,16 +16,18 @@ pub enum ListKind {
     Raci,
     DataQuality,
     HardStops,
+    ComplianceRules,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 6] = [
+    pub const ALL: [ListKind; 7] = [
         ListKind::Parties,
         ListKind::Platforms,
         ListKind::Capabilities,
         ListKind::Raci,
         ListKind::DataQuality,
         ListKind::HardStops,
+        ListKind::ComplianceRules,
     ];
 
     /// The name of the list in the interchange file and in audit and version keys.
@@ -37,6 +39,7 @@ impl ListKind {
             ListKind::Raci => "raci",
             ListKind::DataQuality => "data_quality",
             ListKind::HardStops => "hard_stops",
+            ListKind::ComplianceRules => "compliance_rules",
         }
     }
 }
@@ -141,6 +144,12 @@ pub enum Edit {
     RemoveHardStop {
         id: String,
     },
+    PutRule {
+        rule: ComplianceRule,
+    },
+    RemoveRule {
+        id: String,
+    },
     SetOverridePolicy {
         policy: OverridePolicy,
     },
@@ -178,6 +187,8 @@ impl Edit {
             Edit::RemoveDataQuality { id } => item(L::DataQuality, id),
             Edit::PutHardStop { stop } => item(L::HardStops, &stop.id),
             Edit::RemoveHardStop { id } => item(L::HardStops, id),
+            Edit::PutRule { rule } => item(L::ComplianceRules, &rule.id),
+            Edit::RemoveRule { id } => item(L::ComplianceRules, id),
             Edit::SetOverridePolicy { .. } => RecordKey::OverridePolicy,
             Edit::SetReviewSchedule { .. } => RecordKey::ReviewSchedule,
             Edit::Restore { .. } => return None,
@@ -215,6 +226,15 @@ pub fn removal_impact(fw: &Framework, edit: &Edit) -> Vec<String> {
                     names(owned)
                 ));
             }
+            let rules: Vec<&str> =
+                fw.compliance_rules.iter().filter(|r| &r.owner == id).map(|r| r.name.as_str()).collect();
+            if !rules.is_empty() {
+                out.push(format!(
+                    "it owns {} compliance rule(s) ({}), which must get another owner first",
+                    rules.len(),
+                    names(rules)
+                ));
+            }
             let stops: Vec<&str> =
                 fw.hard_stops.iter().filter(|h| h.lift_authority.contains(id)).map(|h| h.name.as_str()).collect();
             if !stops.is_empty() {
@@ -246,11 +266,21 @@ pub fn removal_impact(fw: &Framework, edit: &Edit) -> Vec<String> {
             if !stops.is_empty() {
                 out.push(format!("its place in the scope of {} hard stop(s) ({})", stops.len(), names(stops)));
             }
+            let rules: Vec<&str> =
+                fw.compliance_rules.iter().filter(|r| r.platforms.contains(id)).map(|r| r.name.as_str()).collect();
+            if !rules.is_empty() {
+                out.push(format!("its place in the scope of {} compliance rule(s) ({})", rules.len(), names(rules)));
+            }
         }
         Edit::RemoveCapability { id } => {
             let cells = fw.matrix.iter().filter(|c| &c.capability == id).count();
             if cells > 0 {
                 out.push(format!("{cells} matrix cell(s)"));
+            }
+            let rules: Vec<&str> =
+                fw.compliance_rules.iter().filter(|r| r.capabilities.contains(id)).map(|r| r.name.as_str()).collect();
+            if !rules.is_empty() {
+                out.push(format!("its place in the scope of {} compliance rule(s) ({})", rules.len(), names(rules)));
             }
         }
         Edit::RemoveActivity { id } => {

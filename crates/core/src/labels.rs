@@ -112,8 +112,23 @@ labels!(Section {
     Raci => "RACI chart",
     DataQuality => "Data-quality standards",
     HardStops => "Hard stops",
+    ComplianceRules => "Compliance rules",
     OverridePolicy => "Override policy",
     ReviewSchedule => "Review schedule",
+    Coverage => "Coverage",
+});
+
+labels!(RuleKind {
+    Consent => "Consent",
+    Disclosure => "Disclosure",
+    HumanReview => "Human review",
+    DataHandling => "Data handling",
+});
+
+labels!(Enforcement {
+    Agent => "In the agent",
+    Platform => "By the platform",
+    PrePublicationCheck => "Pre-publication check",
 });
 
 /// A symbol for each support level, so that the matrix never relies on colour alone.
@@ -182,5 +197,7 @@ mod tests {
         distinct::<CadenceKind>();
         distinct::<Decision>();
         distinct::<Section>();
+        distinct::<RuleKind>();
+        distinct::<Enforcement>();
     }
 }

@@ -3,6 +3,7 @@
 //! about windows or PDFs.
 
 pub mod calendar;
+pub mod coverage;
 pub mod diff;
 pub mod edit;
 pub mod error;

@@ -502,7 +502,8 @@ pub enum RuleKind {
 }
 
 impl RuleKind {
-    pub const ALL: [RuleKind; 4] = [RuleKind::Consent, RuleKind::Disclosure, RuleKind::HumanReview, RuleKind::DataHandling];
+    pub const ALL: [RuleKind; 4] =
+        [RuleKind::Consent, RuleKind::Disclosure, RuleKind::HumanReview, RuleKind::DataHandling];
 }
 
 /// Where a rule is enforced as the agent acts.

@@ -117,7 +117,11 @@ versions: Record<string, number>,
 /**
  * Each party's signing certificate as a person checks it, by party id.
  */
-certificates: Record<string, CertificateInfo>, };
+certificates: Record<string, CertificateInfo>, 
+/**
+ * Which obligations the framework answers, per jurisdiction and catalogue.
+ */
+coverage: Coverage, };
 
 /**
  * What an import did.
@@ -141,7 +145,7 @@ expected_version: number | null, };
 /**
  * One change to a draft. `Put*` creates the item when its id is new and replaces it otherwise.
  */
-export type Edit = { "op": "set_details", details: Details, } | { "op": "put_party", party: Party, } | { "op": "remove_party", id: string, } | { "op": "set_certificate", party: string, certificate: string | null, } | { "op": "put_platform", platform: Platform, } | { "op": "remove_platform", id: string, } | { "op": "put_capability", capability: Capability, } | { "op": "remove_capability", id: string, } | { "op": "move", list: ListKind, id: string, to: number, } | { "op": "put_cell", cell: MatrixCell, } | { "op": "remove_cell", capability: string, platform: string, } | { "op": "put_activity", activity: RaciActivity, } | { "op": "set_letter", activity: string, party: string, role: RaciRole | null, } | { "op": "remove_activity", id: string, } | { "op": "put_data_quality", standard: DataQualityStandard, } | { "op": "remove_data_quality", id: string, } | { "op": "put_hard_stop", stop: HardStop, } | { "op": "remove_hard_stop", id: string, } | { "op": "set_override_policy", policy: OverridePolicy, } | { "op": "set_review_schedule", schedule: ReviewSchedule, } | { "op": "restore", framework: Framework, };
+export type Edit = { "op": "set_details", details: Details, } | { "op": "put_party", party: Party, } | { "op": "remove_party", id: string, } | { "op": "set_certificate", party: string, certificate: string | null, } | { "op": "put_platform", platform: Platform, } | { "op": "remove_platform", id: string, } | { "op": "put_capability", capability: Capability, } | { "op": "remove_capability", id: string, } | { "op": "move", list: ListKind, id: string, to: number, } | { "op": "put_cell", cell: MatrixCell, } | { "op": "remove_cell", capability: string, platform: string, } | { "op": "put_activity", activity: RaciActivity, } | { "op": "set_letter", activity: string, party: string, role: RaciRole | null, } | { "op": "remove_activity", id: string, } | { "op": "put_data_quality", standard: DataQualityStandard, } | { "op": "remove_data_quality", id: string, } | { "op": "put_hard_stop", stop: HardStop, } | { "op": "remove_hard_stop", id: string, } | { "op": "put_rule", rule: ComplianceRule, } | { "op": "remove_rule", id: string, } | { "op": "set_override_policy", policy: OverridePolicy, } | { "op": "set_review_schedule", schedule: ReviewSchedule, } | { "op": "restore", framework: Framework, };
 
 /**
  * The framework's own fields.
@@ -151,7 +155,7 @@ export type Details = { name: string, organisation: string, description: string,
 /**
  * The ordered lists of a framework, for reordering.
  */
-export type ListKind = "parties" | "platforms" | "capabilities" | "raci" | "data_quality" | "hard_stops";
+export type ListKind = "parties" | "platforms" | "capabilities" | "raci" | "data_quality" | "hard_stops" | "compliance_rules";
 
 /**
  * An applied edit with the draft as it now is, for the app to show.
@@ -339,13 +343,18 @@ message: string, };
 
 export type Severity = "error" | "warning";
 
-export type Section = "framework" | "parties" | "platforms" | "capabilities" | "matrix" | "raci" | "data_quality" | "hard_stops" | "override_policy" | "review_schedule";
+export type Section = "framework" | "parties" | "platforms" | "capabilities" | "matrix" | "raci" | "data_quality" | "hard_stops" | "compliance_rules" | "override_policy" | "review_schedule" | "coverage";
 
 export type Framework = { id: string, name: string, organisation: string, description: string, jurisdictions: Array<string>, parties: Array<Party>, platforms: Array<Platform>, capabilities: Array<Capability>, 
 /**
  * Assessed cells only; a capability x platform pair without a cell is untested.
  */
-matrix: Array<MatrixCell>, raci: Array<RaciActivity>, data_quality: Array<DataQualityStandard>, hard_stops: Array<HardStop>, override_policy: OverridePolicy, review_schedule: ReviewSchedule, };
+matrix: Array<MatrixCell>, raci: Array<RaciActivity>, data_quality: Array<DataQualityStandard>, hard_stops: Array<HardStop>, 
+/**
+ * Per-jurisdiction consent, disclosure, human-review and data-handling rules. Added in
+ * format version 3.
+ */
+compliance_rules: Array<ComplianceRule>, override_policy: OverridePolicy, review_schedule: ReviewSchedule, };
 
 export type Party = { id: string, name: string, title: string, email: string | null, kind: PartyKind, 
 /**
@@ -385,7 +394,11 @@ export type Capability = { id: string, name: string, description: string, risk: 
 /**
  * Required when the decision mode is `confidence_threshold`.
  */
-threshold: string, };
+threshold: string, 
+/**
+ * The obligations (`core::obligations` ids) its decision mode answers. Added in format version 3.
+ */
+obligations: Array<string>, };
 
 export type RiskLevel = "low" | "medium" | "high";
 
@@ -397,7 +410,11 @@ export type Support = "full" | "partial" | "unsupported" | "untested";
 
 export type OperatingMode = "normal" | "constrained" | "disabled";
 
-export type RaciActivity = { id: string, name: string, layer: GovernanceLayer, assignments: Array<RaciAssignment>, };
+export type RaciActivity = { id: string, name: string, layer: GovernanceLayer, assignments: Array<RaciAssignment>, 
+/**
+ * The obligations (`core::obligations` ids) this part answers. Added in format version 3.
+ */
+obligations: Array<string>, };
 
 export type RaciAssignment = { party: string, role: RaciRole, };
 
@@ -417,7 +434,11 @@ max_age: Duration, validation_rules: Array<string>,
 /**
  * Highest share of duplicate records tolerated, where the input has a uniqueness limit.
  */
-max_duplicate_pct: number | null, on_breach: BreachAction, notes: string, };
+max_duplicate_pct: number | null, on_breach: BreachAction, notes: string, 
+/**
+ * The obligations (`core::obligations` ids) this part answers. Added in format version 3.
+ */
+obligations: Array<string>, };
 
 export type BreachAction = "block_agent" | "alert_owner" | "pause_workflow";
 
@@ -437,7 +458,11 @@ platforms: Array<string>,
 /**
  * Parties allowed to lift the stop.
  */
-lift_authority: Array<string>, notes: string, };
+lift_authority: Array<string>, notes: string, 
+/**
+ * The obligations (`core::obligations` ids) this part answers. Added in format version 3.
+ */
+obligations: Array<string>, };
 
 export type HardStopKind = "daily_spend_cap" | "total_spend_cap" | "audience_exclusion" | "keyword_blocklist";
 
@@ -446,7 +471,11 @@ export type HardStopKind = "daily_spend_cap" | "total_spend_cap" | "audience_exc
  */
 export type Money = { amount: string, currency: string, };
 
-export type OverridePolicy = { kill_switch_holders: Array<string>, trigger_procedure: string, test_cadence: Cadence, last_tested: string | null, notes: string, };
+export type OverridePolicy = { kill_switch_holders: Array<string>, trigger_procedure: string, test_cadence: Cadence, last_tested: string | null, notes: string, 
+/**
+ * The obligations (`core::obligations` ids) this part answers. Added in format version 3.
+ */
+obligations: Array<string>, };
 
 /**
  * How often something recurs; `custom_days` is used only with `custom`.
@@ -455,7 +484,118 @@ export type Cadence = { kind: CadenceKind, custom_days: number | null, };
 
 export type CadenceKind = "monthly" | "quarterly" | "half_yearly" | "yearly" | "custom";
 
-export type ReviewSchedule = { cadence: Cadence, required_signatories: Array<string>, next_due: string, };
+export type ReviewSchedule = { cadence: Cadence, required_signatories: Array<string>, next_due: string, 
+/**
+ * The obligations (`core::obligations` ids) this part answers. Added in format version 3.
+ */
+obligations: Array<string>, };
+
+/**
+ * One consent, disclosure, human-review or data-handling rule the agents apply in one
+ * jurisdiction. Added in format version 3.
+ */
+export type ComplianceRule = { id: string, name: string, 
+/**
+ * One of the framework's jurisdictions.
+ */
+jurisdiction: string, kind: RuleKind, 
+/**
+ * What the agent must do, in words.
+ */
+requirement: string, all_capabilities: boolean, 
+/**
+ * The capabilities it applies to when `all_capabilities` is false.
+ */
+capabilities: Array<string>, all_platforms: boolean, 
+/**
+ * The platforms it applies to when `all_platforms` is false.
+ */
+platforms: Array<string>, 
+/**
+ * Where it is enforced; at least one place.
+ */
+enforced_by: Array<Enforcement>, 
+/**
+ * What shows that it is applied (logs, platform settings, review records).
+ */
+evidence: string, 
+/**
+ * The party that owns the rule.
+ */
+owner: string, obligations: Array<string>, };
+
+/**
+ * What a compliance rule makes the agent do (SPEC section 9).
+ */
+export type RuleKind = "consent" | "disclosure" | "human_review" | "data_handling";
+
+/**
+ * Where a rule is enforced as the agent acts.
+ */
+export type Enforcement = "agent" | "platform" | "pre_publication_check";
+
+export type Coverage = { 
+/**
+ * Jurisdictions first, in the framework's order, then the catalogues for every jurisdiction.
+ */
+groups: Array<CoverageGroup>, 
+/**
+ * Declared jurisdictions that no shipped catalogue of law or guidance applies to.
+ */
+unmatched_jurisdictions: Array<string>, };
+
+/**
+ * One catalogue in one jurisdiction.
+ */
+export type CoverageGroup = { 
+/**
+ * `None` for a catalogue that applies in every jurisdiction.
+ */
+jurisdiction: string | null, catalogue: string, items: Array<CoverageItem>, };
+
+/**
+ * One obligation and what answers it; no answers is a gap.
+ */
+export type CoverageItem = { obligation: string, answers: Array<Answer>, };
+
+/**
+ * One part of a framework linked to an obligation.
+ */
+export type Answer = { section: Section, 
+/**
+ * The item's id; `None` for the override policy and the review schedule.
+ */
+item: string | null, 
+/**
+ * The item's name as its form shows it.
+ */
+name: string, 
+/**
+ * Where it is in the interchange file: `hard_stops[daily-cap-all]`, `override_policy`.
+ */
+path: string, 
+/**
+ * The rule's jurisdiction; `None` for parts other than compliance rules.
+ */
+jurisdiction: string | null, };
+
+export type Catalogue = { format: number, id: string, title: string, version: string, publisher: string, 
+/**
+ * The framework jurisdictions it applies to ("US", "UK", "EU"), or "*" for any.
+ */
+jurisdictions: Array<string>, kind: CatalogueKind, source_url: string, notice: string, obligations: Array<Obligation>, };
+
+/**
+ * What kind of text a catalogue summarises.
+ */
+export type CatalogueKind = "law" | "guidance" | "standard" | "framework";
+
+export type Obligation = { id: string, citation: string, title: string, summary: string, url?: string | null, topics: Array<Topic>, };
+
+/**
+ * What an obligation is about, for suggesting which parts of a framework answer it.
+ */
+export type Topic = "disclosure" | "consent" | "human_review" | "data_handling" | "governance" | "risk" | "monitoring" | "transparency" | "prohibited_practice" | "literacy" | "incident" | "third_party";
 
 /** The app's commands, one per `#[tauri::command]` of src/commands.rs. Each rejects with an `ApiError`. */
 export const commands = {
@@ -465,6 +605,7 @@ export const commands = {
   liveStatus: (since: number): Promise<LiveStatus> => invoke<LiveStatus>("live_status", { since }),
   listFrameworks: (): Promise<Array<FrameworkSummary>> => invoke<Array<FrameworkSummary>>("list_frameworks"),
   openFramework: (id: string): Promise<FrameworkView> => invoke<FrameworkView>("open_framework", { id }),
+  obligationCatalogues: (): Promise<Array<Catalogue>> => invoke<Array<Catalogue>>("obligation_catalogues"),
   applyEdit: (request: EditRequest): Promise<EditResult> => invoke<EditResult>("apply_edit", { request }),
   undoEdit: (framework: string): Promise<EditResult> => invoke<EditResult>("undo_edit", { framework }),
   undoLabels: (framework: string): Promise<Array<string>> => invoke<Array<string>>("undo_labels", { framework }),

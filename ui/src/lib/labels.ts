@@ -146,6 +146,21 @@ export const DECISION_LABELS: Record<Decision, string> = {
   rejected: "Rejected",
 };
 
+/** Kinds of compliance rule. */
+export const RULE_KIND_LABELS: Record<RuleKind, string> = {
+  consent: "Consent",
+  disclosure: "Disclosure",
+  human_review: "Human review",
+  data_handling: "Data handling",
+};
+
+/** Where a compliance rule is enforced. */
+export const ENFORCEMENT_LABELS: Record<Enforcement, string> = {
+  agent: "In the agent",
+  platform: "By the platform",
+  pre_publication_check: "Pre-publication check",
+};
+
 /** Sections of a framework, as findings name them. */
 export const SECTION_LABELS: Record<Section, string> = {
   framework: "Scope and jurisdictions",
@@ -156,8 +171,10 @@ export const SECTION_LABELS: Record<Section, string> = {
   raci: "RACI chart",
   data_quality: "Data-quality standards",
   hard_stops: "Hard stops",
+  compliance_rules: "Compliance rules",
   override_policy: "Override policy",
   review_schedule: "Review schedule",
+  coverage: "Coverage",
 };
 
 /** The shortest passphrase a new signing key file accepts: the form says so, the back end checks it. */

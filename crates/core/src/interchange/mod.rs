@@ -57,16 +57,8 @@ fn fields_added_after(version: Option<u32>) -> &'static [strict::OptionalField] 
         ("OverridePolicy", "obligations"),
         ("ReviewSchedule", "obligations"),
     ];
-    const BEFORE_2: [strict::OptionalField; 8] = [
-        ("Party", "certificate"),
-        IN_3[0],
-        IN_3[1],
-        IN_3[2],
-        IN_3[3],
-        IN_3[4],
-        IN_3[5],
-        IN_3[6],
-    ];
+    const BEFORE_2: [strict::OptionalField; 8] =
+        [("Party", "certificate"), IN_3[0], IN_3[1], IN_3[2], IN_3[3], IN_3[4], IN_3[5], IN_3[6]];
     match version {
         Some(1) => &BEFORE_2,
         Some(2) => &IN_3,

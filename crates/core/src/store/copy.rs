@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 
 /// The tables copied, each after the tables it refers to. Undo steps are not copied: they are
 /// one person's session on one database.
-const TABLES: [&str; 13] = [
+const TABLES: [&str; 14] = [
     "frameworks",
     "parties",
     "platforms",
@@ -20,6 +20,7 @@ const TABLES: [&str; 13] = [
     "raci_assignments",
     "dq_standards",
     "hard_stops",
+    "compliance_rules",
     "versions",
     "signoffs",
     "completed_cycles",

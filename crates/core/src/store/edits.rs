@@ -32,6 +32,7 @@ pub(crate) fn carry_out(tx: &Db, fw: i64, edit: &Edit) -> Result<Done> {
         Edit::PutActivity { activity } => put(tx, fw, &lists::ACTIVITIES, activity),
         Edit::PutDataQuality { standard } => put(tx, fw, &lists::DATA_QUALITY, standard),
         Edit::PutHardStop { stop } => put(tx, fw, &lists::HARD_STOPS, stop),
+        Edit::PutRule { rule } => put(tx, fw, &lists::RULES, rule),
         Edit::SetLetter { activity, party, role } => set_letter(tx, fw, activity, party, *role),
         Edit::SetCertificate { party, certificate } => set_certificate(tx, fw, party, certificate.as_deref()),
         Edit::PutCell { cell } => put_cell(tx, fw, cell),
@@ -39,6 +40,7 @@ pub(crate) fn carry_out(tx: &Db, fw: i64, edit: &Edit) -> Result<Done> {
         Edit::RemoveActivity { id } => remove(tx, fw, &lists::ACTIVITIES, id),
         Edit::RemoveDataQuality { id } => remove(tx, fw, &lists::DATA_QUALITY, id),
         Edit::RemoveHardStop { id } => remove(tx, fw, &lists::HARD_STOPS, id),
+        Edit::RemoveRule { id } => remove(tx, fw, &lists::RULES, id),
         Edit::RemoveParty { id } => remove_cascading(tx, fw, &lists::PARTIES, id, remove_party),
         Edit::RemovePlatform { id } => remove_cascading(tx, fw, &lists::PLATFORMS, id, remove_platform),
         Edit::RemoveCapability { id } => remove_cascading(tx, fw, &lists::CAPABILITIES, id, remove_capability),
@@ -145,6 +147,13 @@ fn remove_party(fw: &mut Framework, id: &str) -> Result<()> {
             owned.join(", ")
         )));
     }
+    let rules: Vec<&str> = fw.compliance_rules.iter().filter(|r| r.owner == id).map(|r| r.name.as_str()).collect();
+    if !rules.is_empty() {
+        return Err(Error::Refused(format!(
+            "this party owns compliance rules ({}); give them another owner before removing it",
+            rules.join(", ")
+        )));
+    }
     fw.parties.retain(|p| p.id != id);
     for a in &mut fw.raci {
         a.assignments.retain(|x| x.party != id);
@@ -168,12 +177,18 @@ fn remove_platform(fw: &mut Framework, id: &str) -> Result<()> {
     for h in &mut fw.hard_stops {
         h.platforms.retain(|p| p != id);
     }
+    for r in &mut fw.compliance_rules {
+        r.platforms.retain(|p| p != id);
+    }
     Ok(())
 }
 
 fn remove_capability(fw: &mut Framework, id: &str) -> Result<()> {
     fw.capabilities.retain(|c| c.id != id);
     fw.matrix.retain(|c| c.capability != id);
+    for r in &mut fw.compliance_rules {
+        r.capabilities.retain(|c| c != id);
+    }
     Ok(())
 }
 

@@ -116,6 +116,18 @@ pub(crate) const HARD_STOPS: List<HardStop> = List {
     complete: None,
 };
 
+pub(crate) const RULES: List<ComplianceRule> = List {
+    kind: ListKind::ComplianceRules,
+    table: &rows::RULES,
+    noun: "compliance rule",
+    label: |r| &r.name,
+    check: |x| ItemRef::Rule(x),
+    needs_refs: true,
+    put_edit: |rule| Edit::PutRule { rule },
+    remove_edit: |id| Edit::RemoveRule { id },
+    complete: None,
+};
+
 /// Calls `$body` with the description of `$kind` bound to `$list`, whatever its item type.
 macro_rules! with_list {
     ($kind:expr, |$list:ident| $body:expr) => {
@@ -142,6 +154,10 @@ macro_rules! with_list {
             }
             ListKind::HardStops => {
                 let $list = &$crate::store::lists::HARD_STOPS;
+                $body
+            }
+            ListKind::ComplianceRules => {
+                let $list = &$crate::store::lists::RULES;
                 $body
             }
         }

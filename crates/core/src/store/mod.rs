@@ -74,6 +74,8 @@ pub struct FrameworkView {
     /// Each party's signing certificate as a person checks it, by party id.
     #[ts(type = "Record<string, CertificateInfo>")]
     pub certificates: BTreeMap<String, crate::signoff::CertificateInfo>,
+    /// Which obligations the framework answers, per jurisdiction and catalogue.
+    pub coverage: crate::coverage::Coverage,
 }
 
 /// What an import did.
@@ -250,7 +252,8 @@ impl Store {
         drop(tx);
         let findings = crate::validate::validate(&framework, today);
         let certificates = crate::signoff::certificate_infos(&framework);
-        Ok(FrameworkView { framework, findings, versions, certificates })
+        let coverage = crate::coverage::coverage(&framework);
+        Ok(FrameworkView { framework, findings, versions, certificates, coverage })
     }
 
     /// The newest audit log rows of a framework, newest first.

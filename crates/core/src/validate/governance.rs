@@ -26,6 +26,7 @@ pub(super) fn check(s: &mut Sink, fw: &Framework, today: NaiveDate) {
     hard_stops(s, &fw.hard_stops);
     override_policy(s, &fw.override_policy, today);
     review_schedule(s, &fw.review_schedule);
+    super::compliance::check(s, fw);
 }
 
 fn details(s: &mut Sink, fw: &Framework) {

@@ -132,6 +132,7 @@ fn check_capability(s: &mut Sink, base: &str, c: &Capability) {
     s.name(Capabilities, item, &format!("{base}.name"), "capability name", &c.name);
     s.text(Capabilities, item, &format!("{base}.description"), "description", &c.description);
     s.text(Capabilities, item, &format!("{base}.threshold"), "threshold", &c.threshold);
+    obligations(s, Capabilities, item, base, &c.obligations);
 }
 
 fn cell_key(cell: &MatrixCell) -> String {
@@ -185,6 +186,7 @@ fn check_activity(s: &mut Sink, base: &str, a: &RaciActivity, refs: &Refs) {
             );
         }
     }
+    obligations(s, Raci, item, base, &a.obligations);
 }
 
 fn check_data_quality(s: &mut Sink, base: &str, d: &DataQualityStandard, refs: &Refs) {
@@ -208,6 +210,7 @@ fn check_data_quality(s: &mut Sink, base: &str, d: &DataQualityStandard, refs: &
     }
     s.list(DataQuality, item, &format!("{base}.validation_rules"), "validation rules", &d.validation_rules);
     s.text(DataQuality, item, &format!("{base}.notes"), "notes", &d.notes);
+    obligations(s, DataQuality, item, base, &d.obligations);
 }
 
 fn check_hard_stop(s: &mut Sink, base: &str, h: &HardStop, refs: &Refs) {
@@ -249,6 +252,42 @@ fn check_hard_stop(s: &mut Sink, base: &str, h: &HardStop, refs: &Refs) {
         reference(s, HardStops, item, path, &refs.parties, p, |q| format!("The party {q} does not exist."));
     }
     s.text(HardStops, item, &format!("{base}.notes"), "notes", &h.notes);
+    obligations(s, HardStops, item, base, &h.obligations);
+}
+
+fn check_rule(s: &mut Sink, base: &str, r: &ComplianceRule, refs: &Refs) {
+    use Section::ComplianceRules as Rules;
+    let item = Some(r.id.as_str());
+    id_format(s, Rules, format!("{base}.id"), &r.id);
+    s.name(Rules, item, &format!("{base}.name"), "rule name", &r.name);
+    s.name(Rules, item, &format!("{base}.jurisdiction"), "jurisdiction", &r.jurisdiction);
+    s.text(Rules, item, &format!("{base}.requirement"), "requirement", &r.requirement);
+    for (j, c) in r.capabilities.iter().enumerate() {
+        let path = format!("{base}.capabilities[{j}]");
+        reference(s, Rules, item, path, &refs.capabilities, c, |q| format!("The capability {q} does not exist."));
+    }
+    for (j, p) in r.platforms.iter().enumerate() {
+        let path = format!("{base}.platforms[{j}]");
+        reference(s, Rules, item, path, &refs.platforms, p, |q| format!("The platform {q} does not exist."));
+    }
+    s.text(Rules, item, &format!("{base}.evidence"), "evidence", &r.evidence);
+    reference(s, Rules, item, format!("{base}.owner"), &refs.parties, &r.owner, |q| {
+        format!("The owner {q} is not a party of this framework.")
+    });
+    obligations(s, Rules, item, base, &r.obligations);
+}
+
+/// Links to obligations: each must be a shipped obligation, linked once.
+fn obligations(s: &mut Sink, section: Section, item: Option<&str>, base: &str, ids: &[String]) {
+    let mut seen = HashSet::new();
+    for (j, id) in ids.iter().enumerate() {
+        let path = format!("{base}.obligations[{j}]");
+        if crate::obligations::obligation(id).is_none() {
+            s.error(section, item, path, format!("The obligation {} is not in any shipped catalogue.", quoted(id)));
+        } else if !seen.insert(id.as_str()) {
+            s.error(section, item, path, format!("The obligation {} is linked twice.", quoted(id)));
+        }
+    }
 }
 
 fn check_override(s: &mut Sink, op: &OverridePolicy, refs: &Refs) {
@@ -262,6 +301,7 @@ fn check_override(s: &mut Sink, op: &OverridePolicy, refs: &Refs) {
     s.text(OverridePolicy, None, "override_policy.trigger_procedure", "trigger procedure", &op.trigger_procedure);
     s.text(OverridePolicy, None, "override_policy.notes", "notes", &op.notes);
     cadence(s, OverridePolicy, "override_policy.test_cadence", &op.test_cadence);
+    obligations(s, OverridePolicy, None, "override_policy", &op.obligations);
 }
 
 fn check_schedule(s: &mut Sink, rs: &ReviewSchedule, refs: &Refs) {
@@ -273,6 +313,7 @@ fn check_schedule(s: &mut Sink, rs: &ReviewSchedule, refs: &Refs) {
             format!("The signatory {q} is not a party of this framework.")
         });
     }
+    obligations(s, ReviewSchedule, None, "review_schedule", &rs.obligations);
 }
 
 fn duplicate_ids<'a>(s: &mut Sink, section: Section, coll: &str, ids: impl Iterator<Item = &'a str>) {
@@ -302,6 +343,7 @@ pub(super) fn item(s: &mut Sink, item: ItemRef<'_>, refs: &Refs) {
         ItemRef::Activity(a) => check_activity(s, &format!("raci[{}]", key(&a.id)), a, refs),
         ItemRef::DataQuality(d) => check_data_quality(s, &format!("data_quality[{}]", key(&d.id)), d, refs),
         ItemRef::HardStop(h) => check_hard_stop(s, &format!("hard_stops[{}]", key(&h.id)), h, refs),
+        ItemRef::Rule(r) => check_rule(s, &format!("compliance_rules[{}]", key(&r.id)), r, refs),
         ItemRef::OverridePolicy(op) => check_override(s, op, refs),
         ItemRef::ReviewSchedule(rs) => check_schedule(s, rs, refs),
     }
@@ -363,6 +405,10 @@ pub(super) fn framework(s: &mut Sink, fw: &Framework) {
     duplicate_ids(s, HardStops, "hard_stops", fw.hard_stops.iter().map(|h| h.id.as_str()));
     for (i, h) in fw.hard_stops.iter().enumerate() {
         check_hard_stop(s, &format!("hard_stops[{i}]"), h, &refs);
+    }
+    duplicate_ids(s, ComplianceRules, "compliance_rules", fw.compliance_rules.iter().map(|r| r.id.as_str()));
+    for (i, r) in fw.compliance_rules.iter().enumerate() {
+        check_rule(s, &format!("compliance_rules[{i}]"), r, &refs);
     }
     check_override(s, &fw.override_policy, &refs);
     check_schedule(s, &fw.review_schedule, &refs);

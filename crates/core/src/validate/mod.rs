@@ -8,6 +8,7 @@
 //! `rules` holds the per-value rules (also stated by the JSON Schema), `integrity` the checks
 //! that decide what may be stored, `governance` one function per section's governance rules.
 
+mod compliance;
 mod governance;
 mod integrity;
 mod rules;
@@ -47,8 +48,11 @@ pub enum Section {
     Raci,
     DataQuality,
     HardStops,
+    ComplianceRules,
     OverridePolicy,
     ReviewSchedule,
+    /// Which obligations the framework answers, per jurisdiction and catalogue.
+    Coverage,
 }
 
 /// One problem found in a framework.
@@ -81,7 +85,8 @@ impl Finding {
 }
 
 /// The lists whose items a path names by id: `parties[cmo].title`.
-const ITEM_LISTS: [&str; 7] = ["parties", "platforms", "capabilities", "matrix", "raci", "data_quality", "hard_stops"];
+const ITEM_LISTS: [&str; 8] =
+    ["parties", "platforms", "capabilities", "matrix", "raci", "data_quality", "hard_stops", "compliance_rules"];
 
 /// A path's field relative to its item (see `Finding::field`):
 /// `data_quality[dq-x].min_completeness_pct` -> `min_completeness_pct`,
@@ -216,6 +221,7 @@ pub enum ItemRef<'a> {
     Activity(&'a RaciActivity),
     DataQuality(&'a DataQualityStandard),
     HardStop(&'a HardStop),
+    Rule(&'a ComplianceRule),
     OverridePolicy(&'a OverridePolicy),
     ReviewSchedule(&'a ReviewSchedule),
 }

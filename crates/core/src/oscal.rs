@@ -13,9 +13,11 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::coverage::Answer;
 use crate::error::{Error, Result};
 use crate::model::Framework;
 use crate::obligations::{Catalogue, Obligation};
+use crate::validate::Section;
 use crate::version::{sha256_hex, VersionInfo};
 
 /// The OSCAL version the structs follow (compliance-trestle 3.12.4's models check it).
@@ -341,7 +343,7 @@ pub fn component_definition(
 /// One control implementation per shipped catalogue with a linked obligation, in catalogue
 /// order, and in it one implemented requirement per linked obligation, in catalogue order.
 fn control_implementations(fw: &Framework, catalog_href: &dyn Fn(&Catalogue) -> String) -> Vec<ControlImplementation> {
-    let linked = links::answers(fw);
+    let linked = crate::coverage::answers(fw);
     crate::obligations::catalogues()
         .iter()
         .filter_map(|c| {
@@ -360,7 +362,7 @@ fn control_implementations(fw: &Framework, catalog_href: &dyn Fn(&Catalogue) -> 
         .collect()
 }
 
-fn requirement(fw: &Framework, o: &Obligation, answers: &[links::Answer]) -> ImplementedRequirement {
+fn requirement(fw: &Framework, o: &Obligation, answers: &[Answer]) -> ImplementedRequirement {
     let parts: Vec<String> = answers.iter().map(describe).collect();
     ImplementedRequirement {
         uuid: uuid(&format!("{}/implemented-requirement/{}", fw.id, o.id)),
@@ -370,61 +372,21 @@ fn requirement(fw: &Framework, o: &Obligation, answers: &[links::Answer]) -> Imp
     }
 }
 
-/// One part in words: `Hard stop “Daily spend cap” (hard_stops[daily-cap-all])`.
-fn describe(a: &links::Answer) -> String {
+/// One part in words: `Hard stop “Daily spend cap” (hard_stops[daily-cap-all])`, a rule with its
+/// jurisdiction; the override policy and review schedule are named by their name alone.
+fn describe(a: &Answer) -> String {
+    let kind = match a.section {
+        Section::Capabilities => "Capability decision mode",
+        Section::Raci => "RACI activity",
+        Section::DataQuality => "Data-quality standard",
+        Section::HardStops => "Hard stop",
+        Section::ComplianceRules => "Compliance rule",
+        _ => return format!("{} ({})", one_line(&a.name), a.path),
+    };
     let name = one_line(&a.name);
-    match (a.kind, &a.jurisdiction) {
-        (Some(kind), Some(j)) => format!("{kind} “{name}”, {j} ({})", a.path),
-        (Some(kind), None) => format!("{kind} “{name}” ({})", a.path),
-        (None, _) => format!("{name} ({})", a.path),
-    }
-}
-
-/// The parts linked to each obligation. A stand-in for `coverage::answers`, which is on its way.
-mod links {
-    use std::collections::BTreeMap;
-
-    use crate::model::Framework;
-
-    pub struct Answer {
-        /// What kind of part, in words; `None` where the name says it (the override policy).
-        pub kind: Option<&'static str>,
-        pub name: String,
-        pub path: String,
-        pub jurisdiction: Option<String>,
-    }
-
-    pub fn answers(fw: &Framework) -> BTreeMap<String, Vec<Answer>> {
-        let mut out: BTreeMap<String, Vec<Answer>> = BTreeMap::new();
-        let mut add = |links: &[String], kind: Option<&'static str>, name: &str, path: String, j: Option<&str>| {
-            for id in links {
-                out.entry(id.clone()).or_default().push(Answer {
-                    kind,
-                    name: name.to_owned(),
-                    path: path.clone(),
-                    jurisdiction: j.map(str::to_owned),
-                });
-            }
-        };
-        for c in &fw.capabilities {
-            add(&c.obligations, Some("Capability decision mode"), &c.name, format!("capabilities[{}]", c.id), None);
-        }
-        for a in &fw.raci {
-            add(&a.obligations, Some("RACI activity"), &a.name, format!("raci[{}]", a.id), None);
-        }
-        for d in &fw.data_quality {
-            add(&d.obligations, Some("Data-quality standard"), &d.data_input, format!("data_quality[{}]", d.id), None);
-        }
-        for h in &fw.hard_stops {
-            add(&h.obligations, Some("Hard stop"), &h.name, format!("hard_stops[{}]", h.id), None);
-        }
-        for r in &fw.compliance_rules {
-            let path = format!("compliance_rules[{}]", r.id);
-            add(&r.obligations, Some("Compliance rule"), &r.name, path, Some(&r.jurisdiction));
-        }
-        add(&fw.override_policy.obligations, None, "Override policy", "override_policy".into(), None);
-        add(&fw.review_schedule.obligations, None, "Review schedule", "review_schedule".into(), None);
-        out
+    match &a.jurisdiction {
+        Some(j) => format!("{kind} “{name}”, {j} ({})", a.path),
+        None => format!("{kind} “{name}” ({})", a.path),
     }
 }
 
@@ -479,6 +441,24 @@ mod tests {
         fw.hard_stops[0].obligations = vec!["ftc-255-5".into(), "gdpr-art-22".into()];
         fw.raci[0].obligations = vec!["ftc-255-5".into()];
         fw.override_policy.obligations = vec!["nist-ai-rmf-manage-2.4".into()];
+        let mut rule = fw.compliance_rules.first().cloned().unwrap_or_else(|| crate::model::ComplianceRule {
+            id: String::new(),
+            name: String::new(),
+            jurisdiction: String::new(),
+            kind: crate::model::RuleKind::Disclosure,
+            requirement: "Label AI-generated content.".into(),
+            all_capabilities: true,
+            capabilities: vec![],
+            all_platforms: true,
+            platforms: vec![],
+            enforced_by: vec![crate::model::Enforcement::PrePublicationCheck],
+            evidence: String::new(),
+            owner: fw.parties[0].id.clone(),
+            obligations: vec![],
+        });
+        (rule.id, rule.name, rule.jurisdiction) = ("uk-label".into(), "Label AI content".into(), "UK".into());
+        rule.obligations = vec!["ftc-255-5".into()];
+        fw.compliance_rules.push(rule);
         fw
     }
 
@@ -543,7 +523,12 @@ mod tests {
         let stop = &fw.hard_stops[0];
         assert!(ftc.description.contains(&format!("Hard stop “{}” (hard_stops[{}])", stop.name, stop.id)));
         assert!(ftc.description.contains(&format!("RACI activity “{}”", fw.raci[0].name)));
-        assert_eq!(ftc.props.len(), 2);
+        assert!(ftc.description.ends_with("; Compliance rule “Label AI content”, UK (compliance_rules[uk-label])."));
+        let parts: Vec<&str> = ftc.props.iter().map(|p| p.value.as_str()).collect();
+        assert_eq!(
+            parts,
+            [&format!("raci[{}]", fw.raci[0].id), &format!("hard_stops[{}]", stop.id), "compliance_rules[uk-label]"]
+        );
         assert_eq!(impls[2].implemented_requirements[0].description, "Answered by: Override policy (override_policy).");
     }
 

@@ -3,12 +3,14 @@
 usage: python3 tests/oscal/validate.py FILE.json...
 Each file is a catalog or a component definition (its one top-level key says which). Checked:
 the schema of trestle's OSCAL models (patterns, required fields, no unknown fields), no UUID
-twice (trestle's DuplicatesValidator, which reading a file does not run), no control id twice
-in a catalog, and every control-id of a component definition present in the catalog its
+twice (trestle's DuplicatesValidator, which reading a file does not run), no empty array and
+every date-time with its time zone (OSCAL's JSON schema demands both; trestle 3.x lets them
+pass), no control id twice in a catalog, and every control-id of a component definition present in the catalog its
 `source` names (a path relative to the component definition). Exit code 0 when all are valid.
 """
 import json
 import pathlib
+import re
 import sys
 import urllib.parse
 
@@ -31,8 +33,27 @@ def control_ids(node):
         yield from control_ids(g)
 
 
+DATETIME_KEYS = {"published", "last-modified", "date-time-stamp"}
+ZONE = re.compile(r"(Z|[+-][0-9]{2}:[0-9]{2})$")
+
+
+def strict_json(node, where="$"):
+    """The rules of OSCAL's JSON schema that trestle 3.x does not enforce."""
+    if isinstance(node, list):
+        assert node, f"{where}: an empty array"
+        for i, item in enumerate(node):
+            strict_json(item, f"{where}[{i}]")
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key in DATETIME_KEYS:
+                assert ZONE.search(value), f"{where}.{key}: no time zone in {value!r}"
+            strict_json(value, f"{where}.{key}")
+
+
 def check(path):
-    top = next(iter(json.loads(path.read_text(encoding="utf-8"))))
+    document = json.loads(path.read_text(encoding="utf-8"))
+    strict_json(document)
+    top = next(iter(document))
     model = MODELS[top].oscal_read(path)
     assert DuplicatesValidator().model_is_valid(model, quiet=False), "a UUID appears twice"
     if top == "catalog":

@@ -9,7 +9,7 @@ use std::process::Command;
 
 mod common;
 use common::{governance, ok};
-use governance_core::model::{ComplianceRule, Enforcement, Framework, RuleKind};
+use governance_core::model::Framework;
 use governance_core::obligations::catalogues;
 use governance_core::{interchange, scripts, starter};
 
@@ -17,38 +17,27 @@ const VALIDATE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/oscal/v
 
 /// Runs the validator on `files` and returns its report; fails the test when any file is invalid.
 fn trestle_validates(files: &[PathBuf]) -> String {
-    let o = Command::new("python3").arg(VALIDATE).args(files).output().unwrap_or_else(|e| {
-        panic!("python3 is needed ({e}): apt-get install python3-venv, then make py-deps")
-    });
+    let o = Command::new("python3")
+        .arg(VALIDATE)
+        .args(files)
+        .output()
+        .unwrap_or_else(|e| panic!("python3 is needed ({e}): apt-get install python3-venv, then make py-deps"));
     let text = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
-    assert!(!text.contains("ModuleNotFoundError"), "compliance-trestle is missing: make py-deps (make test does)\n{text}");
+    assert!(
+        !text.contains("ModuleNotFoundError"),
+        "compliance-trestle is missing: make py-deps (make test does)\n{text}"
+    );
     assert!(o.status.success(), "trestle finds invalid OSCAL:\n{text}");
     assert!(text.starts_with("compliance-trestle 3.12.4, OSCAL 1.1.3 models"), "{text}");
     text
 }
 
-/// The framework with links from several kinds of part, and a compliance rule.
+/// The framework with links from several kinds of part (compliance rules come with the starter).
 fn linked(mut fw: Framework) -> Framework {
     fw.hard_stops[0].obligations = vec!["ftc-255-5".into(), "gdpr-art-22".into()];
     fw.capabilities[0].obligations = vec!["eu-ai-act-art-50".into()];
     fw.raci[0].obligations = vec!["ftc-255-5".into(), "iso-42001-a.2.2".into()];
     fw.override_policy.obligations = vec!["nist-ai-rmf-manage-2.4".into()];
-    fw.compliance_rules.retain(|r| r.id != "oscal-test-rule");
-    fw.compliance_rules.push(ComplianceRule {
-        id: "oscal-test-rule".into(),
-        name: format!("UK disclosure {}", scripts::sample("Emoji")),
-        jurisdiction: "UK".into(),
-        kind: RuleKind::Disclosure,
-        requirement: "Label AI-generated content.".into(),
-        all_capabilities: true,
-        capabilities: vec![],
-        all_platforms: true,
-        platforms: vec![],
-        enforced_by: vec![Enforcement::PrePublicationCheck],
-        evidence: "Pre-publication check log.".into(),
-        owner: fw.parties[0].id.clone(),
-        obligations: vec!["uk-gdpr-ico-art-22".into(), "ftc-255-5".into()],
-    });
     fw
 }
 
@@ -96,7 +85,7 @@ fn export_oscal_twice_gives_identical_files_that_compliance_trestle_validates() 
     let report = trestle_validates(&first);
     assert_eq!(report.matches("VALID   ").count(), 1 + catalogues().len(), "{report}");
     let ids = obligation_ids(&first[0]);
-    for id in ["ftc-255-5", "gdpr-art-22", "eu-ai-act-art-50", "iso-42001-a.2.2", "uk-gdpr-ico-art-22"] {
+    for id in ["ftc-255-5", "gdpr-art-22", "eu-ai-act-art-50", "iso-42001-a.2.2"] {
         assert!(ids.iter().any(|i| i == id), "{id} is not an implemented requirement: {ids:?}");
     }
     // trestle's own command agrees on both kinds of file.
@@ -146,4 +135,34 @@ fn export_oscal_names_a_missing_version_and_an_unwritable_path() {
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("cannot write"), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(!out.exists(), "nothing is written for a missing version");
+}
+
+#[test]
+fn the_validator_refuses_an_unknown_control_id_an_empty_array_a_reused_uuid_and_a_naive_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = published(dir.path(), &linked(starter::starter_framework()));
+    let files = export(&db, dir.path(), "catalogs");
+    let good = std::fs::read_to_string(&files[0]).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&good).unwrap();
+    let component_uuid = json["component-definition"]["components"][0]["uuid"].as_str().unwrap();
+    let document_uuid = json["component-definition"]["uuid"].as_str().unwrap();
+    let last_modified = json["component-definition"]["metadata"]["last-modified"].as_str().unwrap();
+    let broken = [
+        (
+            "unknown",
+            "unknown control-ids",
+            good.replace("\"control-id\": \"ftc-255-5\"", "\"control-id\": \"ftc-999\""),
+        ),
+        ("empty", "an empty array", good.replacen("\"props\": [", "\"links\": [],\n\"props\": [", 1)),
+        ("reused", "a UUID appears twice", good.replace(component_uuid, document_uuid)),
+        ("naive", "no time zone", good.replace(last_modified, last_modified.trim_end_matches('Z'))),
+    ];
+    for (name, why, text) in broken {
+        assert_ne!(text, good, "{name}: the change must apply");
+        let file = dir.path().join(format!("{name}.json"));
+        std::fs::write(&file, text).unwrap();
+        let o = Command::new("python3").arg(VALIDATE).arg(&file).output().unwrap();
+        let said = String::from_utf8_lossy(&o.stdout);
+        assert!(!o.status.success() && said.contains(why), "{name}: expected {why:?}:\n{said}");
+    }
 }

@@ -269,3 +269,55 @@ describe("placeText", () => {
     expect(placeText("description", names)).toBe("Framework details › Description");
   });
 });
+
+describe("compliance rules and obligations in the diff", () => {
+  const catalogue = {
+    format: 1,
+    id: "ftc",
+    title: "FTC",
+    version: "1",
+    publisher: "FTC",
+    jurisdictions: ["US"],
+    kind: "law" as const,
+    source_url: "",
+    notice: "",
+    obligations: [{ id: "ftc-255-5", citation: "16 CFR 255.5", title: "Disclosure of material connections", summary: "", topics: [] }],
+  };
+  const withCats = buildDiffNames(sampleFramework(), [catalogue]);
+
+  it("names a rule by its name and its fields, kinds and places of enforcement in words", () => {
+    expect(sectionOfPath("compliance_rules[uk-consent].kind")).toBe("compliance_rules");
+    expect(placeText("compliance_rules[uk-consent].enforced_by", withCats)).toBe(
+      "Compliance rules › UK consent before targeting › Enforced",
+    );
+    const groups = groupChanges(
+      [
+        change("changed", "compliance_rules[uk-consent].kind", "consent", "disclosure"),
+        change("changed", "compliance_rules[uk-consent].enforced_by", ["agent"], ["agent", "pre_publication_check"]),
+        change("changed", "compliance_rules[uk-consent].capabilities", ["buy"], ["buy", "copy"]),
+      ],
+      withCats,
+    );
+    expect(groups.map((g) => g.label)).toEqual(["Compliance rules"]);
+    const [kind, enforced, caps] = groups[0].rows;
+    expect(kind.item).toBe("UK consent before targeting");
+    expect(kind.old).toEqual({ type: "text", text: "Consent" });
+    expect(kind.new).toEqual({ type: "text", text: "Disclosure" });
+    expect(enforced.new).toMatchObject({ type: "list", items: ["In the agent", "Pre-publication check"] });
+    expect(caps.new).toMatchObject({ type: "list", items: ["Media buying", "Copy optimisation"] });
+  });
+
+  it("shows linked obligations by citation, wherever they are linked", () => {
+    const [g] = groupChanges([change("changed", "hard_stops[x].obligations", [], ["ftc-255-5", "gone-1"])], withCats);
+    expect(g.rows[0].field).toBe("Obligations answered");
+    expect(g.rows[0].new).toMatchObject({ type: "list", items: ["16 CFR 255.5", "gone-1"] });
+    const [o] = groupChanges([change("changed", "override_policy.obligations", ["ftc-255-5"], [])], withCats);
+    expect(o.label).toBe("Override policy");
+    expect(o.rows[0].old).toMatchObject({ type: "list", items: ["16 CFR 255.5"] });
+  });
+
+  it("names a removed rule by the name in its value", () => {
+    const [g] = groupChanges([change("removed", "compliance_rules[old-rule]", { id: "old-rule", name: "Old rule" }, null)], withCats);
+    expect(g.rows[0].item).toBe("Old rule");
+  });
+});

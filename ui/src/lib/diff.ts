@@ -1,6 +1,6 @@
 // Reading the field-level changes between two published versions: which section each belongs to,
 // what item and field it is about (by name, not id), and its old and new values as text.
-import type { Change, ChangeKind, Framework, Section } from "./bindings";
+import type { Catalogue, Change, ChangeKind, Framework, Section } from "./bindings";
 import { SECTION_ORDER } from "./findings";
 import {
   formatAmount,
@@ -10,7 +10,7 @@ import {
   formatMoney,
   formatPercent,
 } from "./format";
-import { BREACH_LABELS, DECISION_MODE_LABELS, HARD_STOP_KIND_LABELS, LAYER_LABELS, MODE_LABELS, PARTY_KIND_LABELS, PLATFORM_KIND_LABELS, RISK_LABELS, SECTION_LABELS, SUPPORT_LABELS, UNAVAILABLE_LABELS } from "./labels";
+import { BREACH_LABELS, DECISION_MODE_LABELS, ENFORCEMENT_LABELS, HARD_STOP_KIND_LABELS, RULE_KIND_LABELS, LAYER_LABELS, MODE_LABELS, PARTY_KIND_LABELS, PLATFORM_KIND_LABELS, RISK_LABELS, SECTION_LABELS, SUPPORT_LABELS, UNAVAILABLE_LABELS } from "./labels";
 
 /** One step of a change path: `platforms[tiktok]` is `{ name: "platforms", key: "tiktok" }`. */
 export type PathSegment = { name: string; key: string | null };
@@ -46,7 +46,7 @@ export function parsePath(path: string): PathSegment[] {
   return out;
 }
 
-const ITEM_SECTIONS = new Set<Section>(["parties", "platforms", "capabilities", "matrix", "raci", "data_quality", "hard_stops"]);
+const ITEM_SECTIONS = new Set<Section>(["parties", "platforms", "capabilities", "matrix", "raci", "data_quality", "hard_stops", "compliance_rules"]);
 
 /**
  * The section a path (of a change or a finding) is about: its first step when that names a list
@@ -117,6 +117,12 @@ const FIELD_LABELS: Record<string, string> = {
   platform: "Platform",
   party: "Party",
   certificate: "Signing certificate",
+  jurisdiction: "Jurisdiction",
+  requirement: "Requirement",
+  all_capabilities: "All capabilities",
+  capabilities: "Capabilities",
+  enforced_by: "Enforced",
+  obligations: "Obligations answered",
   id: "Id",
 };
 
@@ -136,9 +142,12 @@ export type DiffNames = {
   raci: Map<string, string>;
   data_quality: Map<string, string>;
   hard_stops: Map<string, string>;
+  compliance_rules: Map<string, string>;
+  /** Obligations by their citation ("16 CFR 255.5"), from the shipped catalogues. */
+  obligations: Map<string, string>;
 };
 
-export function buildDiffNames(fw: Framework | null): DiffNames {
+export function buildDiffNames(fw: Framework | null, catalogues: ReadonlyArray<Catalogue> = []): DiffNames {
   const by = <T extends { id: string }>(items: ReadonlyArray<T> | undefined, name: (x: T) => string) =>
     new Map((items ?? []).map((x) => [x.id, name(x)]));
   return {
@@ -148,6 +157,8 @@ export function buildDiffNames(fw: Framework | null): DiffNames {
     raci: by(fw?.raci, (a) => a.name),
     data_quality: by(fw?.data_quality, (d) => d.data_input),
     hard_stops: by(fw?.hard_stops, (h) => h.name),
+    compliance_rules: by(fw?.compliance_rules, (r) => r.name),
+    obligations: new Map(catalogues.flatMap((c) => c.obligations.map((o) => [o.id, o.citation] as const))),
   };
 }
 
@@ -173,6 +184,8 @@ export function withChangeNames(names: DiffNames, changes: ReadonlyArray<Change>
     raci: new Map(names.raci),
     data_quality: new Map(names.data_quality),
     hard_stops: new Map(names.hard_stops),
+    compliance_rules: new Map(names.compliance_rules),
+    obligations: names.obligations,
   };
   for (const c of changes) {
     const steps = parsePath(c.path);
@@ -275,12 +288,14 @@ const ENUMS: Record<string, Record<string, string>> = {
   layer: LAYER_LABELS,
   on_breach: BREACH_LABELS,
   when_unavailable: UNAVAILABLE_LABELS,
+  enforced_by: ENFORCEMENT_LABELS,
 };
 
 const KIND_BY_SECTION: Partial<Record<string, Record<string, string>>> = {
   parties: PARTY_KIND_LABELS,
   platforms: PLATFORM_KIND_LABELS,
   hard_stops: HARD_STOP_KIND_LABELS,
+  compliance_rules: RULE_KIND_LABELS,
 };
 
 /** Fields whose value is the id of an item, or a list of ids, and the list they point into. */
@@ -294,6 +309,8 @@ const ID_FIELDS: Record<string, ListSection> = {
   platform: "platforms",
   platforms: "platforms",
   capability: "capabilities",
+  capabilities: "capabilities",
+  obligations: "obligations",
 };
 
 const DATE_FIELDS = new Set(["last_verified", "last_tested", "next_due"]);

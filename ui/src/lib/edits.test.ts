@@ -9,6 +9,7 @@ import {
   newDataQuality,
   newParty,
   newPlatform,
+  newRule,
   numberText,
   parseDateInput,
   parseNumberInput,
@@ -38,6 +39,9 @@ describe("version lookup", () => {
       [{ op: "set_letter", activity: "incident", party: "cmo", role: "A" }, "raci/incident"],
       [{ op: "set_override_policy", policy: fw.override_policy }, "override_policy"],
       [{ op: "set_review_schedule", schedule: fw.review_schedule }, "review_schedule"],
+      [{ op: "put_rule", rule: fw.compliance_rules[0] }, "compliance_rules/uk-consent"],
+      [{ op: "remove_rule", id: "uk-consent" }, "compliance_rules/uk-consent"],
+      [{ op: "move", list: "compliance_rules", id: "uk-consent", to: 0 }, "compliance_rules/uk-consent"],
       [{ op: "restore", framework: fw }, null],
     ];
     for (const [edit, key] of cases) expect(versionKey(edit)).toBe(key);
@@ -85,6 +89,17 @@ describe("building put edits from form values", () => {
     const fw = sampleFramework();
     expect(newDataQuality(fw, "Signals")?.owner).toBe("cmo");
     expect(newDataQuality({ ...fw, parties: [] }, "Signals")).toBeNull();
+  });
+
+  it("starts a new rule in the first jurisdiction, owned by the first party, for everything, linked to nothing", () => {
+    const fw = sampleFramework();
+    const r = newRule(fw, "UK consent before targeting");
+    expect(r).toMatchObject({ id: "uk-consent-before-targeting", jurisdiction: "UK", owner: "cmo", all_capabilities: true, all_platforms: true, obligations: [] });
+    expect(r?.enforced_by).toEqual(["agent"]);
+    expect(newRule({ ...fw, jurisdictions: [] }, "X")).toBeNull();
+    expect(newRule({ ...fw, parties: [] }, "X")).toBeNull();
+    expect(putEdit("compliance_rules", r!)).toEqual({ op: "put_rule", rule: r });
+    expect(removeEdit("compliance_rules", "x")).toEqual({ op: "remove_rule", id: "x" });
   });
 
   it("moves an item one step, never past either end", () => {
@@ -163,6 +178,7 @@ function newStop() {
     platforms: [],
     lift_authority: [],
     notes: "",
+    obligations: [],
   };
 }
 

@@ -3,6 +3,7 @@ import type {
   Cadence,
   CadenceKind,
   Capability,
+  ComplianceRule,
   DataQualityStandard,
   Edit,
   Framework,
@@ -58,6 +59,10 @@ export function versionKey(edit: Edit): string | null {
       return `hard_stops/${edit.stop.id}`;
     case "remove_hard_stop":
       return `hard_stops/${edit.id}`;
+    case "put_rule":
+      return `compliance_rules/${edit.rule.id}`;
+    case "remove_rule":
+      return `compliance_rules/${edit.id}`;
     case "set_override_policy":
       return "override_policy";
     case "set_review_schedule":
@@ -86,6 +91,7 @@ export type ItemOf = {
   raci: RaciActivity;
   data_quality: DataQualityStandard;
   hard_stops: HardStop;
+  compliance_rules: ComplianceRule;
 };
 
 export function itemsOf<L extends ListKind>(fw: Framework, list: L): ReadonlyArray<ItemOf[L]> {
@@ -109,6 +115,8 @@ export function putEdit<L extends ListKind>(list: L, item: ItemOf[L]): Edit {
       return { op: "put_activity", activity: item as RaciActivity };
     case "data_quality":
       return { op: "put_data_quality", standard: item as DataQualityStandard };
+    case "compliance_rules":
+      return { op: "put_rule", rule: item as ComplianceRule };
     default:
       return { op: "put_hard_stop", stop: item as HardStop };
   }
@@ -127,6 +135,8 @@ export function removeEdit(list: ListKind, id: string): Edit {
       return { op: "remove_activity", id };
     case "data_quality":
       return { op: "remove_data_quality", id };
+    case "compliance_rules":
+      return { op: "remove_rule", id };
     default:
       return { op: "remove_hard_stop", id };
   }
@@ -202,11 +212,12 @@ export function newCapability(fw: Framework, name: string): Capability {
     risk: "medium",
     decision_mode: "human_approval",
     threshold: "",
+    obligations: [],
   };
 }
 
 export function newActivity(fw: Framework, name: string): RaciActivity {
-  return { id: slugify(name, ids(fw.raci)), name: name.trim(), layer: "workflow_design", assignments: [] };
+  return { id: slugify(name, ids(fw.raci)), name: name.trim(), layer: "workflow_design", assignments: [], obligations: [] };
 }
 
 /** A new standard needs an owner: the first party until the user picks one. */
@@ -224,6 +235,7 @@ export function newDataQuality(fw: Framework, name: string): DataQualityStandard
     max_duplicate_pct: null,
     on_breach: "alert_owner",
     notes: "",
+    obligations: [],
   };
 }
 
@@ -238,6 +250,33 @@ export function newHardStop(fw: Framework, name: string): HardStop {
     platforms: [],
     lift_authority: [],
     notes: "",
+    obligations: [],
+  };
+}
+
+/**
+ * A new compliance rule: in the framework's first jurisdiction, owned by its first party, for
+ * every capability and platform, enforced in the agent; `null` while the framework has no
+ * jurisdiction or no party (the form says which is missing).
+ */
+export function newRule(fw: Framework, name: string): ComplianceRule | null {
+  const jurisdiction = fw.jurisdictions[0];
+  const owner = fw.parties[0]?.id;
+  if (jurisdiction === undefined || owner === undefined) return null;
+  return {
+    id: slugify(name, ids(fw.compliance_rules)),
+    name: name.trim(),
+    jurisdiction,
+    kind: "consent",
+    requirement: "",
+    all_capabilities: true,
+    capabilities: [],
+    all_platforms: true,
+    platforms: [],
+    enforced_by: ["agent"],
+    evidence: "",
+    owner,
+    obligations: [],
   };
 }
 

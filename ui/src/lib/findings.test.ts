@@ -30,7 +30,7 @@ describe("counting findings", () => {
     expect(c.override_policy).toEqual({ errors: 1, warnings: 0 });
     expect(c.matrix).toEqual({ errors: 0, warnings: 1 });
     expect(c.parties).toEqual({ errors: 0, warnings: 0 });
-    expect(Object.keys(c)).toHaveLength(10);
+    expect(Object.keys(c)).toHaveLength(12);
   });
 });
 

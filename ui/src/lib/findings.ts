@@ -12,8 +12,10 @@ export const SECTION_ORDER: ReadonlyArray<Section> = [
   "raci",
   "data_quality",
   "hard_stops",
+  "compliance_rules",
   "override_policy",
   "review_schedule",
+  "coverage",
 ];
 
 export type Counts = { errors: number; warnings: number };

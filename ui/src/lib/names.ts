@@ -82,6 +82,7 @@ export function buildItemLabeller(fw: Framework): (f: Finding) => string | null 
     raci: new Map([...indexBy(fw.parties, (p) => p.name), ...indexBy(fw.raci, (a) => a.name)]),
     data_quality: indexBy(fw.data_quality, (d) => d.data_input),
     hard_stops: indexBy(fw.hard_stops, (h) => h.name),
+    compliance_rules: indexBy(fw.compliance_rules, (r) => r.name),
   };
   const caps = maps.capabilities!;
   const plats = maps.platforms!;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { SECTION_ORDER } from "./findings";
-import { NAV, pageFromHash, pageHref, pageOfSection } from "./nav";
+import { NAV, itemFromHash, itemHref, pageFromHash, pageHref, pageOfSection } from "./nav";
 
 describe("navigation", () => {
-  it("lists the thirteen pages in the sidebar order, publishing and reviews last", () => {
+  it("lists the fifteen pages in the sidebar order, publishing and reviews last", () => {
     expect(NAV.map((n) => n.page)).toEqual([
       "overview",
       "parties",
@@ -13,8 +13,10 @@ describe("navigation", () => {
       "raci",
       "data_quality",
       "hard_stops",
+      "compliance_rules",
       "override_policy",
       "review_schedule",
+      "coverage",
       "findings",
       "versions",
       "reviews",
@@ -35,5 +37,19 @@ describe("navigation", () => {
     expect(pageFromHash("")).toBe("overview");
     expect(pageFromHash("#/nope")).toBe("overview");
     expect(pageFromHash("#/reviews")).toBe("reviews");
+  });
+
+  it("links to one item of a page and reads it back", () => {
+    const href = itemHref("hard_stops", "daily-cap");
+    expect(href).toBe("#/hard_stops/daily-cap");
+    expect(pageFromHash(href)).toBe("hard_stops");
+    expect(itemFromHash(href, "hard_stops")).toBe("daily-cap");
+    // Another page's item is not this page's.
+    expect(itemFromHash(href, "raci")).toBeNull();
+    expect(itemFromHash("#/hard_stops", "hard_stops")).toBeNull();
+    expect(itemFromHash("#/hard_stops/", "hard_stops")).toBeNull();
+    // Ids with characters a hash would mangle come back whole.
+    expect(itemFromHash(itemHref("raci", "a b/c"), "raci")).toBe("a b/c");
+    expect(pageFromHash("#/nope/x")).toBe("overview");
   });
 });

@@ -10,7 +10,7 @@ function problem(path: string, field: string, message: string): Finding {
 
 /** A fake back end that holds answers until the test lets them go. */
 function harness() {
-  let view: FrameworkView = { framework: sampleFramework(), findings: [], versions: { "parties/cmo": 1, "parties/ops": 1 }, certificates: {} };
+  let view: FrameworkView = { framework: sampleFramework(), findings: [], versions: { "parties/cmo": 1, "parties/ops": 1 }, certificates: {}, coverage: { groups: [], unmatched_jurisdictions: [] } };
   const sent: EditRequest[] = [];
   const gates: Array<() => void> = [];
   let inFlight = 0;

@@ -27,7 +27,7 @@ describe("RACI grid", () => {
 
   it("shows every letter when a party holds more than one", () => {
     const fw = sampleFramework();
-    const raci = [{ id: "x", name: "X", layer: "other" as const, assignments: [{ party: "cmo", role: "A" as const }, { party: "cmo", role: "R" as const }] }];
+    const raci = [{ id: "x", name: "X", layer: "other" as const, assignments: [{ party: "cmo", role: "A" as const }, { party: "cmo", role: "R" as const }], obligations: [] }];
     expect(buildRaciGrid(raci, fw.parties).rows[0].letters[0]).toEqual(["A", "R"]);
   });
 });

@@ -46,8 +46,8 @@ export function sampleFramework(): Framework {
       },
     ],
     capabilities: [
-      { id: "buy", name: "Media buying", description: "", risk: "high", decision_mode: "human_approval", threshold: "" },
-      { id: "copy", name: "Copy optimisation", description: "", risk: "low", decision_mode: "autonomous", threshold: "" },
+      { id: "buy", name: "Media buying", description: "", risk: "high", decision_mode: "human_approval", threshold: "", obligations: [] },
+      { id: "copy", name: "Copy optimisation", description: "", risk: "low", decision_mode: "autonomous", threshold: "", obligations: [] },
     ],
     matrix: [
       {
@@ -88,22 +88,42 @@ export function sampleFramework(): Framework {
           { party: "ops", role: "R" },
           { party: "ghost", role: "I" },
         ],
+        obligations: ["ftc-255-5"],
       },
-      { id: "incident", name: "Incident response", layer: "incident_response", assignments: [{ party: "ops", role: "R" }] },
+      { id: "incident", name: "Incident response", layer: "incident_response", assignments: [{ party: "ops", role: "R" }], obligations: [] },
     ],
     data_quality: [],
     hard_stops: [],
+    compliance_rules: [
+      {
+        id: "uk-consent",
+        name: "UK consent before targeting",
+        jurisdiction: "UK",
+        kind: "consent",
+        requirement: "Check consent before targeting.",
+        all_capabilities: false,
+        capabilities: ["buy"],
+        all_platforms: true,
+        platforms: [],
+        enforced_by: ["agent"],
+        evidence: "Consent log",
+        owner: "legal",
+        obligations: ["uk-gdpr-ico-art-22"],
+      },
+    ],
     override_policy: {
       kill_switch_holders: ["cmo"],
       trigger_procedure: "Call\nthen email",
       test_cadence: { kind: "quarterly", custom_days: null },
       last_tested: null,
       notes: "",
+      obligations: [],
     },
     review_schedule: {
       cadence: { kind: "custom", custom_days: 45 },
       required_signatories: ["cmo", "legal"],
       next_due: "2025-06-30",
+      obligations: [],
     },
   };
 }

@@ -134,9 +134,19 @@ fn verify_says_cannot_verify_for_a_format_1_report_and_lists_what_it_checked() {
     assert!(out.contains("  not checked this app cannot compare the pages"), "{out}");
     assert!(out.contains("  passed      the attached snapshot's SHA-256 c2f2f133"), "{out}");
 
-    // The starter published anew has the same snapshot: the database knows it, the pages stay unchecked.
+    // A database where an older app published this very snapshot knows it; the pages stay unchecked.
     let dir = tempfile::tempdir().unwrap();
-    let db = published(dir.path());
+    let db = dir.path().join("x.db");
+    ok(&governance(Some(&db), &["import", TEMPLATE]));
+    let snapshot = governance_report::embedded_snapshot(&std::fs::read(FORMAT_1).unwrap()).unwrap();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute(
+        "INSERT INTO versions (framework, number, published_at, author, summary, snapshot, sha256, previous_sha256)
+         SELECT id, 1, '2026-01-05T10:00:00Z', 'an older app', 'First', ?1, ?2, NULL FROM frameworks",
+        rusqlite::params![snapshot, governance_core::version::sha256_hex(&snapshot)],
+    )
+    .unwrap();
+    drop(conn);
     let out = verify_out(&verify(Some(&db), Path::new(FORMAT_1)), 1);
     assert!(
         out.starts_with("CANNOT VERIFY: ") && out.contains("  passed      the database has this snapshot as version 1")

@@ -91,6 +91,21 @@ impl Framework {
     }
 }
 
+impl Framework {
+    /// The same framework without compliance rules and without links to obligations: what a
+    /// file of interchange format 1 or 2 could hold.
+    pub fn without_compliance(mut self) -> Framework {
+        self.compliance_rules.clear();
+        self.capabilities.iter_mut().for_each(|x| x.obligations.clear());
+        self.raci.iter_mut().for_each(|x| x.obligations.clear());
+        self.data_quality.iter_mut().for_each(|x| x.obligations.clear());
+        self.hard_stops.iter_mut().for_each(|x| x.obligations.clear());
+        self.override_policy.obligations.clear();
+        self.review_schedule.obligations.clear();
+        self
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PartyKind {

@@ -437,7 +437,7 @@ mod tests {
     }
 
     fn linked_framework() -> Framework {
-        let mut fw = crate::starter::starter_framework();
+        let mut fw = crate::starter::starter_framework().without_compliance();
         fw.hard_stops[0].obligations = vec!["ftc-255-5".into(), "gdpr-art-22".into()];
         fw.raci[0].obligations = vec!["ftc-255-5".into()];
         fw.override_policy.obligations = vec!["nist-ai-rmf-manage-2.4".into()];
@@ -542,7 +542,7 @@ mod tests {
 
     #[test]
     fn a_framework_without_links_or_organisation_still_exports_without_empty_arrays() {
-        let mut fw = crate::starter::starter_framework();
+        let mut fw = crate::starter::starter_framework().without_compliance();
         fw.organisation.clear();
         fw.description = "  ".into();
         let doc = component_definition(&fw, &version(&fw), &href).unwrap();

@@ -307,15 +307,7 @@ fn the_published_json_schema_is_up_to_date() {
 
 /// The starter without what format 3 added: no compliance rules and no links to obligations.
 fn starter_before_format_3() -> Framework {
-    let mut fw = starter();
-    fw.compliance_rules.clear();
-    fw.capabilities.iter_mut().for_each(|x| x.obligations.clear());
-    fw.raci.iter_mut().for_each(|x| x.obligations.clear());
-    fw.data_quality.iter_mut().for_each(|x| x.obligations.clear());
-    fw.hard_stops.iter_mut().for_each(|x| x.obligations.clear());
-    fw.override_policy.obligations.clear();
-    fw.review_schedule.obligations.clear();
-    fw
+    starter().without_compliance()
 }
 
 /// The starter as a format 2 file wrote it: no `compliance_rules` and no `obligations` fields.

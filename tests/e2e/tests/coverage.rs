@@ -75,6 +75,7 @@ async fn linking_a_hard_stop_closes_a_gap_on_the_coverage_page() {
     let text = s.text(&item).await;
     assert!(text.contains(CITATION), "{text}");
     assert!(text.contains("Gap"), "the gap is said in words: {text}");
+    s.scroll_into_view(&s.find(&item).await).await;
     s.screenshot("52-coverage-gap").await;
 
     // The hard stop's editor links it to the obligation with the picker.
@@ -105,6 +106,7 @@ async fn linking_a_hard_stop_closes_a_gap_on_the_coverage_page() {
     let link = s.text(&answer).await;
     assert!(link.contains(&stop.name), "{link}");
     assert!(!s.text(&item).await.contains("Gap"));
+    s.scroll_into_view(&s.find(&item).await).await;
     s.screenshot("55-coverage-answered").await;
 
     // The answer jumps to the hard stop, open in its editor.

@@ -73,7 +73,7 @@ lint:
 	cd ui && npm run check
 
 # The store's tests run twice: on SQLite, then (GOVERNANCE_TEST_BACKEND) on the team server.
-STORE_TESTS := --test store --test edit --test publish --test review --test bad_input
+STORE_TESTS := --test store --test edit --test publish --test review --test bad_input --test compliance
 
 unit:
 	$(with_pg) PATH="$(CURDIR)/$(PYENV)/bin:$$PATH" cargo test --workspace --exclude e2e; \

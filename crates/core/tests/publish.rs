@@ -122,3 +122,44 @@ fn verify_detects_a_snapshot_altered_behind_the_apps_back() {
     let problems = s.verify_versions().unwrap();
     assert!(problems.iter().any(|p| p.number == 2 && p.message.contains("previous-version hash")), "{problems:?}");
 }
+
+#[test]
+fn a_draft_whose_content_an_older_format_published_is_unchanged_though_its_bytes_differ() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.db");
+    let fw = starter().without_compliance();
+    let mut s = Store::open(&path).unwrap();
+    s.import(&fw, "setup").unwrap();
+    // The snapshot as the app wrote it in interchange format 2, before rules and links.
+    let mut v = serde_json::to_value(FrameworkFile {
+        format: model::FORMAT_NAME.into(),
+        format_version: 2,
+        framework: fw.clone(),
+    })
+    .unwrap();
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(m) => {
+                m.shift_remove("obligations");
+                m.shift_remove("compliance_rules");
+                m.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    strip(&mut v);
+    let old = serde_json::to_vec(&v).unwrap();
+    assert_ne!(old, interchange::to_canonical_json(&fw));
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute(
+            "INSERT INTO versions (framework, number, published_at, author, summary, snapshot, sha256, previous_sha256)
+             SELECT id, 1, '2026-01-05T10:00:00.000Z', 'ann', 'First', ?1, ?2, NULL FROM frameworks",
+            rusqlite::params![old, sha256_hex(&old)],
+        )
+        .unwrap();
+    let err = s.publish(&fw.id, "Nothing new", "ann", today()).unwrap_err();
+    assert_eq!(err.code(), "unchanged", "{err}");
+    assert!(err.to_string().contains("since version 1"), "{err}");
+}

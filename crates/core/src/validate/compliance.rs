@@ -3,6 +3,8 @@
 //! consent or disclosure rule in each jurisdiction; each jurisdiction has a rule of every kind;
 //! and each applicable catalogue's obligations are answered (gaps are warnings).
 
+use std::collections::HashMap;
+
 use super::{Section, Sink};
 use crate::coverage::coverage;
 use crate::model::*;
@@ -82,38 +84,38 @@ fn rules(s: &mut Sink, fw: &Framework) {
 /// no consent or disclosure rule of that jurisdiction covering it: one warning per capability
 /// and jurisdiction, naming the platforms.
 fn uncovered_cells(s: &mut Sink, fw: &Framework) {
+    let platform_name: HashMap<&str, &str> = fw.platforms.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
     for j in &fw.jurisdictions {
-        for cap in &fw.capabilities {
-            let platforms: Vec<&str> = fw
-                .matrix
-                .iter()
-                .filter(|c| c.capability == cap.id && c.mode != OperatingMode::Disabled)
-                .filter(|c| {
-                    !fw.compliance_rules.iter().any(|r| {
-                        &r.jurisdiction == j
-                            && matches!(r.kind, RuleKind::Consent | RuleKind::Disclosure)
-                            && r.covers(&c.capability, &c.platform)
-                    })
-                })
-                .map(|c| fw.platforms.iter().find(|p| p.id == c.platform).map_or(c.platform.as_str(), |p| &p.name))
-                .collect();
-            if !platforms.is_empty() {
-                let mut named: Vec<String> = platforms.iter().take(PLATFORMS_NAMED).map(|p| excerpt(p)).collect();
-                if platforms.len() > PLATFORMS_NAMED {
-                    named.push(format!("{} more", platforms.len() - PLATFORMS_NAMED));
-                }
-                s.warn(
-                    Section::ComplianceRules,
-                    None,
-                    "compliance_rules".into(),
-                    format!(
-                        "{} runs on {} in {} with no consent or disclosure rule covering it.",
-                        excerpt(&cap.name),
-                        named.join(", "),
-                        excerpt(j)
-                    ),
-                );
+        let rules: Vec<&ComplianceRule> = fw
+            .compliance_rules
+            .iter()
+            .filter(|r| &r.jurisdiction == j && matches!(r.kind, RuleKind::Consent | RuleKind::Disclosure))
+            .collect();
+        // Uncovered platforms per capability, in matrix order.
+        let mut uncovered: HashMap<&str, Vec<&str>> = HashMap::new();
+        for c in fw.matrix.iter().filter(|c| c.mode != OperatingMode::Disabled) {
+            if !rules.iter().any(|r| r.covers(&c.capability, &c.platform)) {
+                let name = platform_name.get(c.platform.as_str()).copied().unwrap_or(&c.platform);
+                uncovered.entry(&c.capability).or_default().push(name);
             }
+        }
+        for cap in &fw.capabilities {
+            let Some(platforms) = uncovered.get(cap.id.as_str()) else { continue };
+            let mut named: Vec<String> = platforms.iter().take(PLATFORMS_NAMED).map(|p| excerpt(p)).collect();
+            if platforms.len() > PLATFORMS_NAMED {
+                named.push(format!("{} more", platforms.len() - PLATFORMS_NAMED));
+            }
+            s.warn(
+                Section::ComplianceRules,
+                None,
+                "compliance_rules".into(),
+                format!(
+                    "{} runs on {} in {} with no consent or disclosure rule covering it.",
+                    excerpt(&cap.name),
+                    named.join(", "),
+                    excerpt(j)
+                ),
+            );
         }
     }
 }

@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod coverage;
 mod oscal;
 mod signing;
 mod team;
@@ -183,6 +184,17 @@ enum Command {
     },
     /// Recheck every published version's hash and the hash chain; exit code 1 on any problem.
     VerifyDb,
+    /// Which obligations the framework answers, per jurisdiction and catalogue, and each gap.
+    Coverage {
+        #[arg(long)]
+        framework: Option<String>,
+        /// List every obligation with what answers it, not only the gaps.
+        #[arg(long)]
+        all: bool,
+        /// Print the coverage as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Check a framework against the rules; exit code 1 when there are errors.
     Validate {
         #[arg(long)]
@@ -395,6 +407,15 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                     println!("{} version {}: {}", p.framework, p.number, p.message);
                 }
                 return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Coverage { framework, all, json } => {
+            let fw = store.load(&framework_id(&store, framework)?)?;
+            if *json {
+                let c = governance_core::coverage::coverage(&fw);
+                println!("{}", serde_json::to_string_pretty(&c).expect("coverage serialises"));
+            } else {
+                print!("{}", coverage::text(&fw, *all));
             }
         }
         Command::Validate { framework, json } => {

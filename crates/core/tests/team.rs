@@ -387,3 +387,56 @@ fn an_address_is_remembered_with_its_tls_options_and_never_its_password() {
     let plain = ServerAddress::parse("postgres://alice@db.example/gov").unwrap();
     assert_eq!(plain.without_password(), "postgres://alice@db.example:5432/gov");
 }
+
+#[test]
+fn a_team_database_set_up_at_schema_5_is_migrated_with_its_data_and_owners_may_then_write_rules() {
+    // The database as `team init` left it before compliance rules: schema 5 and its grants.
+    let db = fresh_database();
+    let grants_of_5 = include_str!("../migrations/postgres/team.sql").replace("compliance_rules, ", "");
+    psql(&db)
+        .batch_execute(&format!(
+            "CREATE TABLE governance_schema (version BIGINT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now());
+             {}
+             INSERT INTO governance_schema (version) VALUES (5);
+             {grants_of_5}
+             INSERT INTO frameworks (key, name, organisation, description, jurisdictions, ks_holders, ks_trigger,
+                ks_test_cadence, ks_notes, review_cadence, review_signatories, review_next_due, created_at, updated_at)
+             VALUES ('old', 'Old framework', 'Org', '', '[\"US\"]', '[]', '', 'quarterly', '', 'quarterly', '[]',
+                '2027-01-01', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+             INSERT INTO parties (fw, key, pos, name, title, email, kind)
+             SELECT id, 'ann', 0, 'Ann', '', NULL, 'person' FROM frameworks;",
+            include_str!("../migrations/postgres/005_schema.sql")
+        ))
+        .unwrap();
+    let admin = Store::connect(&db, None).unwrap();
+    let fw = admin.load("old").unwrap();
+    assert_eq!((fw.name.as_str(), fw.parties.len()), ("Old framework", 1));
+    assert!(fw.compliance_rules.is_empty() && fw.override_policy.obligations.is_empty());
+    let version: i64 = psql(&db).query_one("SELECT max(version) FROM governance_schema", &[]).unwrap().get(0);
+    assert_eq!(version, store::SCHEMA_VERSION);
+
+    let name = unique("owner");
+    psql(&db)
+        .batch_execute(&format!("CREATE ROLE {name} LOGIN PASSWORD 'pw-{name}' IN ROLE governance_owner"))
+        .unwrap();
+    let mut owner = Store::connect(&db.with_user(&name, Some(&format!("pw-{name}"))), None).unwrap();
+    let rule = ComplianceRule {
+        id: "us-consent".into(),
+        name: "Consent before targeting".into(),
+        jurisdiction: "US".into(),
+        kind: RuleKind::Consent,
+        requirement: "Honour opt-outs.".into(),
+        all_capabilities: true,
+        capabilities: vec![],
+        all_platforms: true,
+        platforms: vec![],
+        enforced_by: vec![Enforcement::Agent],
+        evidence: "Agent log.".into(),
+        owner: "ann".into(),
+        obligations: vec!["ftc-act-5-unfairness".into()],
+    };
+    let req =
+        EditRequest { framework: "old".into(), edit: Edit::PutRule { rule: rule.clone() }, expected_version: None };
+    owner.apply(&req, "ignored").unwrap();
+    assert_eq!(admin.load("old").unwrap().compliance_rules, [rule]);
+}

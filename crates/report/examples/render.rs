@@ -1,7 +1,7 @@
 //! Renders a report to a file, for looking at and for the samples in `tests/samples/`:
 //! `cargo run -p governance-report --example render -- [starter|v2|large|scripts] OUT.pdf`. `v2` is a
 //! second version of the starter with changes and an unsigned sign-off recorded before signing
-//! certificates.
+//! certificates. `FRAMEWORK=FILE.json` renders that interchange file instead of the starter.
 
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -16,7 +16,11 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let which = args.get(1).map(String::as_str).unwrap_or("starter");
     let out = args.get(2).cloned().unwrap_or_else(|| format!("/tmp/{which}.pdf"));
-    let starter = governance_core::starter::starter_framework();
+    let starter = match std::env::var("FRAMEWORK") {
+        Ok(path) => governance_core::interchange::parse(&std::fs::read(&path).expect("reads FRAMEWORK"))
+            .expect("FRAMEWORK is a framework"),
+        Err(_) => governance_core::starter::starter_framework(),
+    };
     let v2 = which == "v2";
     let fw = match which {
         "large" => governance_core::sample::large_framework(),

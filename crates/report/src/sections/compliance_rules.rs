@@ -8,8 +8,15 @@ use super::context::Ctx;
 use super::findings::findings;
 use super::format::plural;
 use super::Opening;
-use crate::layout::{Block, Cell, Column, Doc, TABLE};
-use crate::style::{BODY, CELL, CELL_BOLD, CELL_MUTED, NOTE};
+use crate::fonts::Face;
+use crate::layout::{cell, cell_styled, Block, Cell, Column, Doc, KEY_VALUE};
+use crate::style::{Style, BODY, CELL, CELL_BOLD, CELL_MUTED, NAVY, NOTE};
+
+/// A rule's name, over its fields.
+const RULE_NAME: Style = Style::new(Face::Bold, 9.0, NAVY);
+
+/// The width of the labels of a rule's table.
+const LABEL_W: f32 = 104.0;
 
 pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
     start.open(doc, false);
@@ -36,16 +43,11 @@ pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
             doc.para(&format!("No rules are listed for {j}."), NOTE, 0.0, 4.0);
             continue;
         }
-        doc.para(&format!("{} in {j}.", plural(rules.len(), "rule", "rules")), NOTE, 0.0, 3.0);
+        doc.para(&format!("{} in {j}.", plural(rules.len(), "rule", "rules")), NOTE, 0.0, 2.0);
         let w = doc.content_w();
-        let cols = [
-            Column::new("Rule and owner", 118.0),
-            Column::new("Requirement and evidence", w - 118.0 - 104.0 - 100.0),
-            Column::new("Applies to", 104.0),
-            Column::new("Enforced; answers", 100.0),
-        ];
-        let rows = rules.iter().map(|r| row(ctx, r)).collect();
-        doc.table(&cols, rows, &TABLE);
+        let cols = [Column::new("", LABEL_W), Column::new("", w - LABEL_W)];
+        let rows = rules.iter().flat_map(|r| rows(ctx, r)).collect();
+        doc.table(&cols, rows, &KEY_VALUE);
     }
     findings(doc, ctx, &[Section::ComplianceRules], "Validation findings: compliance rules");
 }
@@ -61,36 +63,56 @@ fn jurisdictions<'a>(ctx: &Ctx<'a>) -> Vec<&'a str> {
     out
 }
 
-fn row(ctx: &Ctx, r: &ComplianceRule) -> Vec<Cell> {
-    let first = vec![
-        Block::new(r.name.clone(), CELL_BOLD),
-        Block::new(format!("{} rule", r.kind.label()), CELL_MUTED),
-        Block::new(format!("Owner: {}", ctx.party_name(&r.owner)), CELL),
+/// One rule: its name as a heading that spans the table (repeated, continued, on the next page
+/// when the rule runs onto it), then its fields, the requirement the full width of the value column.
+fn rows(ctx: &Ctx, r: &ComplianceRule) -> Vec<Vec<Cell>> {
+    let evidence = if r.evidence.trim().is_empty() {
+        cell_styled("None named", CELL_MUTED)
+    } else {
+        cell(r.evidence.clone())
+    };
+    let enforced = if r.enforced_by.is_empty() {
+        cell_styled("Not said", CELL_MUTED)
+    } else {
+        cell(r.enforced_by.iter().map(|e| e.label()).collect::<Vec<_>>().join("; "))
+    };
+    let mut answers = Vec::new();
+    list(&mut answers, ctx.citations(&r.obligations).into_iter(), "No obligation linked");
+    let fields = [
+        ("Kind", cell_styled(r.kind.label(), CELL_BOLD)),
+        ("Requirement", cell(r.requirement.clone())),
+        ("Applies to", scope(ctx, r)),
+        ("Enforced", enforced),
+        ("Evidence", evidence),
+        ("Owner", cell(ctx.party_line(&r.owner))),
+        ("Obligations answered", answers),
     ];
-    let mut requirement = vec![Block::new(r.requirement.clone(), CELL)];
-    if r.evidence.trim().is_empty() {
-        requirement.push(Block::new("Evidence: none named", CELL_MUTED));
-    } else {
-        requirement.push(Block::new(format!("Evidence: {}", r.evidence), CELL_MUTED));
-    }
-    let mut scope = Vec::new();
-    if r.all_capabilities {
-        scope.push(Block::new("All capabilities", CELL_BOLD));
-    } else {
-        scope.push(Block::new("Capabilities:", CELL_MUTED));
-        list(&mut scope, r.capabilities.iter().map(|c| ctx.capability_name(c)), "None");
-    }
-    if r.all_platforms {
-        scope.push(Block::new("All platforms", CELL_BOLD));
-    } else {
-        scope.push(Block::new("Platforms:", CELL_MUTED));
-        list(&mut scope, r.platforms.iter().map(|p| ctx.platform_name(p)), "None");
-    }
-    let mut place = Vec::new();
-    list(&mut place, r.enforced_by.iter().map(|e| e.label().to_owned()), "Not said");
-    place.push(Block::new("Answers:", CELL_MUTED));
-    list(&mut place, ctx.citations(&r.obligations).into_iter(), "No obligation linked");
-    vec![first, requirement, scope, place]
+    let mut rows = vec![vec![cell_styled(r.name.clone(), RULE_NAME)]];
+    rows.extend(fields.into_iter().map(|(k, v)| vec![cell_styled(k, CELL_BOLD), v]));
+    rows
+}
+
+/// "All capabilities" or the capabilities by name, then the same for platforms.
+fn scope(ctx: &Ctx, r: &ComplianceRule) -> Cell {
+    let names = |all: bool, what: &str, ids: &[String], name: &dyn Fn(&str) -> String| {
+        if all {
+            Block::new(format!("All {what}"), CELL_BOLD)
+        } else if ids.is_empty() {
+            Block::new(format!("No {what}"), CELL_MUTED)
+        } else {
+            let named: Vec<String> = ids.iter().map(|id| name(id)).collect();
+            Block::new(format!("{}: {}", capitalised(what), named.join(", ")), CELL)
+        }
+    };
+    vec![
+        names(r.all_capabilities, "capabilities", &r.capabilities, &|id| ctx.capability_name(id)),
+        names(r.all_platforms, "platforms", &r.platforms, &|id| ctx.platform_name(id)),
+    ]
+}
+
+fn capitalised(s: &str) -> String {
+    let mut cs = s.chars();
+    cs.next().map_or_else(String::new, |f| f.to_uppercase().collect::<String>() + cs.as_str())
 }
 
 /// Bullets, or `empty` (muted) when there is nothing to list.

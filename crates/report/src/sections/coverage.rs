@@ -160,15 +160,16 @@ fn row(g: &CoverageGroup, item: &CoverageItem) -> Vec<Cell> {
     vec![first, answers]
 }
 
-/// "Hard stops: Daily spend cap"; a rule named in a group for every jurisdiction says its own.
+/// "Hard stops: Daily spend cap"; in a group for every jurisdiction, a rule says its own:
+/// "Compliance rules (UK): ...".
 fn answer_text(g: &CoverageGroup, a: &Answer) -> String {
-    // The override policy and the review schedule are their section.
-    let mut s = match a.item {
-        Some(_) => format!("{}: {}", a.section.label(), a.name),
-        None => a.section.label().to_owned(),
+    let label = match (&a.jurisdiction, &g.jurisdiction) {
+        (Some(j), None) => format!("{} ({j})", a.section.label()),
+        _ => a.section.label().to_owned(),
     };
-    if let (Some(j), None) = (&a.jurisdiction, &g.jurisdiction) {
-        s.push_str(&format!(" ({j})"));
+    // The override policy and the review schedule are their section.
+    match a.item {
+        Some(_) => format!("{label}: {}", a.name),
+        None => label,
     }
-    s
 }

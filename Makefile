@@ -11,9 +11,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 XVFB := xvfb-run -a -s "-screen 0 1280x1024x24"
 APP := target/debug/governance-workbench
 # Python validators the tests run: the official ODCS linter, an iCalendar parser, a JSON Schema
-# validator, and pyHanko for PDF signatures.
+# validator, pyHanko for PDF signatures, and compliance-trestle for OSCAL (3.12.4: the last release
+# with OSCAL 1.1.3 models; 4.x and 5.x ship 1.2.1).
 PYENV := target/pyenv
-PY_PACKAGES := datacontract-cli==1.2.8 icalendar==7.3.2 check-jsonschema==0.39.0 pyhanko==0.38.0 pyhanko-cli==0.6.0
+PY_PACKAGES := datacontract-cli==1.2.8 icalendar==7.3.2 check-jsonschema==0.39.0 pyhanko==0.38.0 pyhanko-cli==0.6.0 \
+	compliance-trestle==3.12.4
 # Prefixed to a recipe line: a throwaway PostgreSQL server for that line's commands, found through
 # GOVERNANCE_TEST_PG. Its folder is in /tmp because, run as root, the server runs as the postgres
 # user, who may not be able to enter the folder of the clone. The trap stops it even when the

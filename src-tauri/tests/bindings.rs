@@ -189,9 +189,9 @@ fn generate_labels() -> String {
     let mut out = String::from(
         "// Generated from crates/core/src/labels.rs by src-tauri/tests/bindings.rs (`make generate`). Do not edit.\n\
          // The PDF uses the same words and symbols.\n\
-         import type {\n  BreachAction,\n  CadenceKind,\n  Decision,\n  DecisionMode,\n  DurationUnit,\n  GovernanceLayer,\n  \
-         HardStopKind,\n  OperatingMode,\n  PartyKind,\n  PlatformKind,\n  RaciRole,\n  RiskLevel,\n  Section,\n  Support,\n  \
-         UnavailableBehaviour,\n} from \"./bindings\";\n\n",
+         import type {\n  BreachAction,\n  CadenceKind,\n  Decision,\n  DecisionMode,\n  DurationUnit,\n  Enforcement,\n  \
+         GovernanceLayer,\n  HardStopKind,\n  OperatingMode,\n  PartyKind,\n  PlatformKind,\n  RaciRole,\n  RiskLevel,\n  \
+         RuleKind,\n  Section,\n  Support,\n  UnavailableBehaviour,\n} from \"./bindings\";\n\n",
     );
     out += &table::<PartyKind>("PARTY_KIND_LABELS", "Kinds of party.", Labelled::label);
     out += &table::<PlatformKind>("PLATFORM_KIND_LABELS", "Kinds of platform.", Labelled::label);

@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod oscal;
 mod signing;
 mod team;
 use governance_core::edit::EditRequest;
@@ -95,6 +96,21 @@ enum Command {
         /// Also sign the PDF as a PDF (PAdES) with your key file, as the person who exported it.
         #[arg(long, value_name = "KEYFILE")]
         key: Option<PathBuf>,
+    },
+    /// Export a published version as an OSCAL 1.1.3 component definition (the obligations its parts
+    /// answer, as implemented requirements); with --catalogs, also every shipped obligation
+    /// catalogue as an OSCAL catalog, named by the definition relative to its own folder.
+    ExportOscal {
+        #[arg(long)]
+        framework: Option<String>,
+        #[arg(long)]
+        version: u32,
+        #[arg(long, value_name = "FILE.json")]
+        out: PathBuf,
+        /// Write the catalogs to this folder as <catalogue id>.json [default: not written; the
+        /// definition names them as <id>.json beside itself]
+        #[arg(long, value_name = "DIR")]
+        catalogs: Option<PathBuf>,
     },
     /// Check an exported PDF without a database: its attached snapshot against its hash, its
     /// sign-offs, and its pages against a fresh rendering of its attached data, byte for byte.
@@ -282,6 +298,11 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 eprintln!("warning: no shipped font has these characters, printed as \u{FFFD}: {chars}");
                 eprintln!("  used in: {}", r.missing_in.join(", "));
             }
+        }
+        Command::ExportOscal { framework, version, out, catalogs } => {
+            let id = framework_id(&store, framework)?;
+            let args = oscal::Args { framework: &id, version: *version, out, catalogs: catalogs.as_deref() };
+            oscal::export(&store, &args)?;
         }
         Command::Verify { .. } => unreachable!("verify returns above, without opening the default database"),
         Command::Versions { framework } => {

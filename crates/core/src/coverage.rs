@@ -144,10 +144,13 @@ mod tests {
     fn framework(jurisdictions: &[&str]) -> Framework {
         let mut fw = crate::starter::starter_framework();
         fw.jurisdictions = jurisdictions.iter().map(|j| j.to_string()).collect();
-        for h in &mut fw.hard_stops {
-            h.obligations.clear();
-        }
         fw.compliance_rules.clear();
+        fw.capabilities.iter_mut().for_each(|x| x.obligations.clear());
+        fw.raci.iter_mut().for_each(|x| x.obligations.clear());
+        fw.data_quality.iter_mut().for_each(|x| x.obligations.clear());
+        fw.hard_stops.iter_mut().for_each(|x| x.obligations.clear());
+        fw.override_policy.obligations.clear();
+        fw.review_schedule.obligations.clear();
         fw
     }
 

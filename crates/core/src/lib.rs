@@ -13,6 +13,7 @@ pub mod labels;
 pub mod model;
 pub mod obligations;
 pub mod odcs;
+pub mod oscal;
 pub mod paths;
 pub mod review;
 pub mod sample;

@@ -67,6 +67,10 @@ fn is_structural(path: &str) -> bool {
             | "currency"
             | "amount"
             | "email"
+            | "capabilities"
+            | "jurisdiction"
+            | "enforced_by"
+            | "obligations"
     )
 }
 
@@ -234,7 +238,7 @@ fn fifty_megabyte_values_give_short_messages_that_still_say_what_is_wrong_and_wh
         ("a field name", starter.replacen("\"organisation\"", &format!("\"{huge}\""), 1), ": unknown field `xxx"),
         (
             "a string for a number",
-            starter.replacen("\"format_version\": 2", &format!("\"format_version\": \"{huge}\""), 1),
+            starter.replacen("\"format_version\": 3", &format!("\"format_version\": \"{huge}\""), 1),
             "at format_version: invalid type: string \"xxx",
         ),
         (

@@ -57,7 +57,7 @@ fn unknown_fields_and_unknown_enum_values_are_refused() {
 fn a_file_of_another_format_or_version_is_refused() {
     let text = starter::STARTER_JSON.replacen("governance-workbench/framework", "something-else", 1);
     assert!(parse_err(&text).contains("not a framework file"));
-    let text = starter::STARTER_JSON.replacen("\"format_version\": 2", "\"format_version\": 7", 1);
+    let text = starter::STARTER_JSON.replacen("\"format_version\": 3", "\"format_version\": 7", 1);
     assert!(parse_err(&text).contains("version 7 is not supported"));
 }
 
@@ -207,11 +207,11 @@ fn enum_values_are_read_from_strings_only() {
 
 #[test]
 fn whole_numbers_written_with_a_zero_fraction_are_read_as_whole_numbers() {
-    let text = starter::STARTER_JSON.replacen("\"format_version\": 2", "\"format_version\": 2.0", 1);
+    let text = starter::STARTER_JSON.replacen("\"format_version\": 3", "\"format_version\": 3.0", 1);
     let text = text.replacen("\"amount\": 24,", "\"amount\": 2.4e1,", 1);
     assert_ne!(text.matches("2.4e1").count(), 0);
     assert_eq!(interchange::parse(text.as_bytes()).unwrap(), starter());
-    let text = starter::STARTER_JSON.replacen("\"format_version\": 2", "\"format_version\": 1.5", 1);
+    let text = starter::STARTER_JSON.replacen("\"format_version\": 3", "\"format_version\": 1.5", 1);
     assert!(parse_err(&text).contains("at format_version: invalid type: floating point `1.5`, expected a whole number"));
 }
 
@@ -269,7 +269,7 @@ fn every_error_names_its_place_and_never_a_question_mark() {
             "at framework.raci[0].assignments[1]: not valid JSON (key must be a string)",
         ),
         (
-            starter::STARTER_JSON.replacen("\"format_version\": 2,", "\"format_version\": 1,,", 1),
+            starter::STARTER_JSON.replacen("\"format_version\": 3,", "\"format_version\": 1,,", 1),
             "at top level: not valid JSON",
         ),
         (
@@ -305,9 +305,69 @@ fn the_published_json_schema_is_up_to_date() {
     assert!(committed == text, "docs/framework.schema.json is stale: run `make generate`");
 }
 
-/// The starter as a format 1 file wrote it: no signing certificates.
+/// The starter without what format 3 added: no compliance rules and no links to obligations.
+fn starter_before_format_3() -> Framework {
+    let mut fw = starter();
+    fw.compliance_rules.clear();
+    fw.capabilities.iter_mut().for_each(|x| x.obligations.clear());
+    fw.raci.iter_mut().for_each(|x| x.obligations.clear());
+    fw.data_quality.iter_mut().for_each(|x| x.obligations.clear());
+    fw.hard_stops.iter_mut().for_each(|x| x.obligations.clear());
+    fw.override_policy.obligations.clear();
+    fw.review_schedule.obligations.clear();
+    fw
+}
+
+/// The starter as a format 2 file wrote it: no `compliance_rules` and no `obligations` fields.
+fn starter_in_format_2() -> String {
+    let mut v = serde_json::to_value(FrameworkFile {
+        format: model::FORMAT_NAME.into(),
+        format_version: 2,
+        framework: starter_before_format_3(),
+    })
+    .unwrap();
+    fn strip(v: &mut Value) {
+        match v {
+            Value::Object(m) => {
+                m.shift_remove("obligations");
+                m.shift_remove("compliance_rules");
+                m.values_mut().for_each(strip);
+            }
+            Value::Array(a) => a.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    strip(&mut v);
+    let text = serde_json::to_string_pretty(&v).unwrap() + "\n";
+    assert!(!text.contains("obligations") && !text.contains("compliance_rules"));
+    text
+}
+
+#[test]
+fn a_format_2_file_without_rules_and_links_is_still_read() {
+    assert_eq!(interchange::parse(starter_in_format_2().as_bytes()).unwrap(), starter_before_format_3());
+}
+
+#[test]
+fn a_format_3_file_must_name_every_parts_obligations_and_the_rules() {
+    let text = starter_in_format_2().replacen("\"format_version\": 2", "\"format_version\": 3", 1);
+    let m = parse_err(&text);
+    assert!(m.contains("at framework.capabilities[0]") && m.contains("missing field `obligations`"), "{m}");
+}
+
+#[test]
+fn rules_and_links_survive_export_and_import_in_both_json_forms() {
+    let fw = starter();
+    assert!(fw.compliance_rules.len() >= 12 && fw.hard_stops.iter().any(|h| !h.obligations.is_empty()));
+    let pretty = interchange::to_pretty_json(&fw);
+    assert_eq!(pretty, starter::STARTER_JSON, "the shipped starter is in the exported form");
+    assert_eq!(interchange::parse(pretty.as_bytes()).unwrap(), fw);
+    assert_eq!(interchange::parse(&interchange::to_canonical_json(&fw)).unwrap(), fw);
+}
+
+/// The starter as a format 1 file wrote it: no signing certificates, no rules and no links.
 fn starter_in_format_1() -> String {
-    let text = starter::STARTER_JSON.replacen("\"format_version\": 2", "\"format_version\": 1", 1);
+    let text = starter_in_format_2().replacen("\"format_version\": 2", "\"format_version\": 1", 1);
     let text = text.replace(",\n        \"certificate\": null", "");
     assert!(!text.contains("certificate"), "every certificate line was taken out");
     text
@@ -315,12 +375,12 @@ fn starter_in_format_1() -> String {
 
 #[test]
 fn a_format_1_file_without_certificates_is_still_read() {
-    assert_eq!(interchange::parse(starter_in_format_1().as_bytes()).unwrap(), starter());
+    assert_eq!(interchange::parse(starter_in_format_1().as_bytes()).unwrap(), starter_before_format_3());
 }
 
 #[test]
 fn a_format_2_file_must_name_every_partys_certificate() {
-    let text = starter_in_format_1().replacen("\"format_version\": 1", "\"format_version\": 2", 1);
+    let text = starter_in_format_1().replacen("\"format_version\": 1", "\"format_version\": 3", 1);
     let m = parse_err(&text);
     assert!(m.contains("at framework.parties[0]") && m.contains("missing field `certificate`"), "{m}");
 }

@@ -157,12 +157,13 @@ fn open_view_returns_the_framework_with_its_findings() {
     assert_eq!(errors(&view.findings)[0].section, Section::OverridePolicy);
 }
 
-const MIGRATIONS: [&str; 5] = [
+const MIGRATIONS: [&str; 6] = [
     include_str!("../migrations/001_initial.sql"),
     include_str!("../migrations/002_versions.sql"),
     include_str!("../migrations/003_reviews.sql"),
     include_str!("../migrations/004_undo_per_actor.sql"),
     include_str!("../migrations/005_signing.sql"),
+    include_str!("../migrations/006_compliance.sql"),
 ];
 
 #[test]
@@ -181,12 +182,18 @@ fn a_database_at_every_earlier_schema_version_is_backed_up_then_upgraded_with_it
                     ks_test_cadence, ks_notes, review_cadence, review_signatories, review_next_due, created_at, updated_at)
                  VALUES ('old', 'Old framework', 'Org', '', '[]', '[]', '', 'quarterly', '', 'quarterly', '[]',
                     '2027-01-01', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+                 INSERT INTO hard_stops (fw, key, pos, name, kind, entries, all_platforms, platforms, lift_authority, notes)
+                 VALUES (1, 'blocklist', 0, 'Blocked words', 'keyword_blocklist', '[\"x\"]', 1, '[]', '[]', '');
                  PRAGMA user_version = {old};"
             ))
             .unwrap();
         }
         let s = Store::open(&path).unwrap();
-        assert_eq!(s.load("old").unwrap().name, "Old framework", "from schema {old}");
+        let fw = s.load("old").unwrap();
+        assert_eq!(fw.name, "Old framework", "from schema {old}");
+        assert_eq!(fw.hard_stops[0].entries, ["x"], "from schema {old}");
+        assert!(fw.hard_stops[0].obligations.is_empty() && fw.compliance_rules.is_empty());
+        assert!(fw.override_policy.obligations.is_empty() && fw.review_schedule.obligations.is_empty());
         assert!(s.versions("old").unwrap().is_empty());
         assert!(s.review_status("old", today()).is_ok());
         drop(s);

@@ -61,9 +61,15 @@ pub fn ids(g: &mut SchemaGenerator) -> Schema {
 }
 
 /// Links to obligations: ids of the shipped catalogues (`core::obligations`), each at most once.
-pub fn obligation_ids(_: &mut SchemaGenerator) -> Schema {
-    let known: Vec<&str> = crate::obligations::all().map(|o| o.id.as_str()).collect();
-    json_schema!({ "type": "array", "uniqueItems": true, "items": { "type": "string", "enum": known } })
+/// The known ids are listed once, under `$defs/ObligationId`.
+pub fn obligation_ids(g: &mut SchemaGenerator) -> Schema {
+    const NAME: &str = "ObligationId";
+    if !g.definitions().contains_key(NAME) {
+        let known: Vec<&str> = crate::obligations::all().map(|o| o.id.as_str()).collect();
+        let one = json_schema!({ "type": "string", "enum": known });
+        g.definitions_mut().insert(NAME.into(), one.to_value());
+    }
+    json_schema!({ "type": "array", "uniqueItems": true, "items": { "$ref": format!("#/$defs/{NAME}") } })
 }
 
 fn text(kind: TextKind) -> Schema {

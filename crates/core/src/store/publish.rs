@@ -81,22 +81,25 @@ impl Store {
         }
         let snapshot = crate::interchange::to_canonical_json(&draft);
         let sha = sha256_hex(&snapshot);
-        let last: Option<(u32, String)> = tx
+        let last: Option<(u32, String, Vec<u8>)> = tx
             .query_row(
-                "SELECT number, sha256 FROM versions WHERE framework = ?1 ORDER BY number DESC LIMIT 1",
+                "SELECT number, sha256, snapshot FROM versions WHERE framework = ?1 ORDER BY number DESC LIMIT 1",
                 [fw],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
-        if let Some((n, last_sha)) = &last {
-            if *last_sha == sha {
+        if let Some((n, last_sha, last_snapshot)) = &last {
+            // A version written in an older interchange format has other bytes for the same
+            // content; it is unchanged all the same.
+            let same = *last_sha == sha || crate::interchange::parse(last_snapshot).is_ok_and(|old| old == draft);
+            if same {
                 return Err(Error::Unchanged(format!(
                     "nothing changed since version {n}; there is nothing to publish"
                 )));
             }
         }
-        let number = last.as_ref().map_or(1, |(n, _)| n + 1);
-        let previous = last.map(|(_, s)| s);
+        let number = last.as_ref().map_or(1, |(n, _, _)| n + 1);
+        let previous = last.map(|(_, s, _)| s);
         tx.execute(
             "INSERT INTO versions (framework, number, published_at, author, summary, snapshot, sha256, previous_sha256)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

@@ -24,6 +24,15 @@ pub(crate) fn list(v: &[String]) -> String {
     serde_json::to_string(v).expect("a list of strings serialises")
 }
 
+/// A list of enumeration values, as a JSON list of their wire names.
+pub(crate) fn enc_enums<T: Serialize>(v: &[T]) -> String {
+    serde_json::to_string(v).expect("a list of enumeration values serialises")
+}
+
+pub(crate) fn dec_enums<T: DeserializeOwned>(s: String, col: usize) -> DbResult<Vec<T>> {
+    serde_json::from_str(&s).map_err(|e| conversion(col, e))
+}
+
 pub(crate) fn dec_list(s: String, col: usize) -> DbResult<Vec<String>> {
     serde_json::from_str(&s).map_err(|e| conversion(col, e))
 }
@@ -305,7 +314,7 @@ pub(crate) const RULES: Table<ComplianceRule> = Table {
             capabilities: dec_list(r.get(6)?, 6)?,
             all_platforms: r.get(7)?,
             platforms: dec_list(r.get(8)?, 8)?,
-            enforced_by: dec(r.get(9)?, 9)?,
+            enforced_by: dec_enums(r.get(9)?, 9)?,
             evidence: r.get(10)?,
             owner: r.get(11)?,
             obligations: dec_list(r.get(12)?, 12)?,
@@ -568,7 +577,7 @@ pub(crate) fn put_rule(conn: &Db, fw: i64, pos: i64, x: &ComplianceRule) -> Resu
         list(&x.capabilities),
         x.all_platforms,
         list(&x.platforms),
-        enc(&x.enforced_by),
+        enc_enums(&x.enforced_by),
         x.evidence,
         x.owner,
         list(&x.obligations)

@@ -120,7 +120,11 @@ fn an_obligation_nothing_answers_is_marked_gap_in_words_and_the_one_linked_names
     let cov = section(&text, "Coverage");
     assert_eq!(cov.matches("\u{25B2} Gap").count(), items - 1, "every obligation but one is a gap");
     let gdpr = governance_core::obligations::catalogues().iter().find(|c| c.id == "gdpr").unwrap();
-    assert!(cov.contains(&format!("1 of {} obligations answered; {} gaps.", gdpr.obligations.len(), gdpr.obligations.len() - 1)));
+    assert!(cov.contains(&format!(
+        "1 of {} obligations answered; {} gaps.",
+        gdpr.obligations.len(),
+        gdpr.obligations.len() - 1
+    )));
     let row = &cov[cov.find(citation("gdpr-art-21")).unwrap()..];
     let at = gdpr.obligations.iter().position(|o| o.id == "gdpr-art-21").unwrap();
     let next = &gdpr.obligations[at + 1].citation;

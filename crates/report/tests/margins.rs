@@ -171,10 +171,8 @@ fn compliance_rules_and_coverage_built_to_break_the_layout_keep_every_page_insid
     use governance_core::scripts::sample;
     let mut fw = governance_core::starter::starter_framework();
     let every: Vec<String> = governance_core::obligations::all().map(|o| o.id.clone()).collect();
-    let (caps, platforms): (Vec<String>, Vec<String>) = (
-        fw.capabilities.iter().map(|c| c.id.clone()).collect(),
-        fw.platforms.iter().map(|p| p.id.clone()).collect(),
-    );
+    let (caps, platforms): (Vec<String>, Vec<String>) =
+        (fw.capabilities.iter().map(|c| c.id.clone()).collect(), fw.platforms.iter().map(|p| p.id.clone()).collect());
     let r = &mut fw.compliance_rules[0];
     r.name = "R".repeat(200);
     r.requirement = "word ".repeat(3_000) + &"x".repeat(2_000);

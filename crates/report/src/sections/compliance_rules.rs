@@ -66,11 +66,8 @@ fn jurisdictions<'a>(ctx: &Ctx<'a>) -> Vec<&'a str> {
 /// One rule: its name as a heading that spans the table (repeated, continued, on the next page
 /// when the rule runs onto it), then its fields, the requirement the full width of the value column.
 fn rows(ctx: &Ctx, r: &ComplianceRule) -> Vec<Vec<Cell>> {
-    let evidence = if r.evidence.trim().is_empty() {
-        cell_styled("None named", CELL_MUTED)
-    } else {
-        cell(r.evidence.clone())
-    };
+    let evidence =
+        if r.evidence.trim().is_empty() { cell_styled("None named", CELL_MUTED) } else { cell(r.evidence.clone()) };
     let enforced = if r.enforced_by.is_empty() {
         cell_styled("Not said", CELL_MUTED)
     } else {

@@ -60,7 +60,9 @@ impl<'a> Ctx<'a> {
     /// shown as itself.
     pub(super) fn citations(&self, ids: &[String]) -> Vec<String> {
         ids.iter()
-            .map(|id| governance_core::obligations::obligation(id).map_or_else(|| id.clone(), |(_, o)| o.citation.clone()))
+            .map(|id| {
+                governance_core::obligations::obligation(id).map_or_else(|| id.clone(), |(_, o)| o.citation.clone())
+            })
             .collect()
     }
 

@@ -25,7 +25,8 @@ pub fn sample(script: &str) -> &'static str {
 }
 
 /// The starter framework with every sample in places the report draws differently: the cover
-/// title, matrix column and row headers, RACI column headers and rows, table cells and notes.
+/// title, matrix column and row headers, RACI column headers and rows, table cells and notes,
+/// compliance rules' names, requirements and evidence.
 pub fn scripts_framework() -> Framework {
     let mut fw = crate::starter::starter_framework();
     let all: Vec<&str> = SCRIPT_SAMPLES.iter().map(|(_, t)| *t).collect();
@@ -46,6 +47,11 @@ pub fn scripts_framework() -> Framework {
     }
     for (i, cell) in fw.matrix.iter_mut().enumerate() {
         cell.constraints = SCRIPT_SAMPLES[i % SCRIPT_SAMPLES.len()].1.to_owned();
+    }
+    for (i, r) in fw.compliance_rules.iter_mut().enumerate() {
+        r.name = format!("{} {}", SCRIPT_SAMPLES[(i + 3) % SCRIPT_SAMPLES.len()].1, i + 1);
+        r.requirement = all.join(" ");
+        r.evidence = SCRIPT_SAMPLES[(i + 8) % SCRIPT_SAMPLES.len()].1.to_owned();
     }
     fw
 }

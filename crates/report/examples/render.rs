@@ -1,7 +1,8 @@
 //! Renders a report to a file, for looking at and for the samples in `tests/samples/`:
 //! `cargo run -p governance-report --example render -- [starter|v2|large|scripts] OUT.pdf`. `v2` is a
 //! second version of the starter with changes and an unsigned sign-off recorded before signing
-//! certificates.
+//! certificates (and, since report format 4, a compliance rule and a hard stop's obligations changed).
+//! `FRAMEWORK=FILE.json` renders that interchange file instead of the starter.
 
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -16,7 +17,11 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let which = args.get(1).map(String::as_str).unwrap_or("starter");
     let out = args.get(2).cloned().unwrap_or_else(|| format!("/tmp/{which}.pdf"));
-    let starter = governance_core::starter::starter_framework();
+    let starter = match std::env::var("FRAMEWORK") {
+        Ok(path) => governance_core::interchange::parse(&std::fs::read(&path).expect("reads FRAMEWORK"))
+            .expect("FRAMEWORK is a framework"),
+        Err(_) => governance_core::starter::starter_framework(),
+    };
     let v2 = which == "v2";
     let fw = match which {
         "large" => governance_core::sample::large_framework(),
@@ -29,6 +34,17 @@ fn main() {
             fw.capabilities[2].risk = governance_core::RiskLevel::Medium;
             fw.hard_stops.remove(1);
             fw.raci[0].name.push_str(" (incl. creator programmes)");
+            // A rule and a link changed (report format 4 names them; the starter had no rules
+            // when the format-2 sample was made).
+            if let Some(r) = fw.compliance_rules.first_mut() {
+                r.requirement.push_str(" Opt-outs are honoured within 24 hours on every platform.");
+                if !r.enforced_by.contains(&governance_core::Enforcement::PrePublicationCheck) {
+                    r.enforced_by.push(governance_core::Enforcement::PrePublicationCheck);
+                }
+            }
+            if let Some(h) = fw.hard_stops.first_mut() {
+                h.obligations.push("nist-ai-rmf-manage-2.4".into());
+            }
             fw
         }
         _ => starter.clone(),

@@ -9,7 +9,7 @@ use governance_core::version::ReportData;
 use crate::{Rendered, ReportError};
 
 /// The format this app writes.
-pub const CURRENT: u32 = 3;
+pub const CURRENT: u32 = 4;
 
 pub(crate) type Renderer = fn(&ReportData) -> Result<Rendered, ReportError>;
 
@@ -38,6 +38,12 @@ pub const FORMATS: &[Format] = &[
         number: 3,
         about: "as format 2, with text in every script: font fallback, bidi, shaping and line breaks by UAX 14",
         render: Some(crate::render_format_3),
+    },
+    Format {
+        number: 4,
+        about: "as format 3, with the compliance rules per jurisdiction, the coverage of the obligation catalogues \
+                and the obligations each part answers",
+        render: Some(crate::render_format_4),
     },
 ];
 

@@ -107,6 +107,12 @@ fn render_format_3(data: &ReportData) -> Result<Rendered, ReportError> {
     render_format(data, 3, text::Text::shaped())
 }
 
+/// Report format 4: as format 3, with the compliance rules, the coverage of the obligation
+/// catalogues and the obligations each part answers.
+fn render_format_4(data: &ReportData) -> Result<Rendered, ReportError> {
+    render_format(data, 4, text::Text::shaped())
+}
+
 /// The pages from `data` with `text`'s way of setting text, as report format `FORMAT`.
 #[allow(non_snake_case)]
 fn render_format(data: &ReportData, FORMAT: u32, text: text::Text) -> Result<Rendered, ReportError> {

@@ -137,11 +137,12 @@ fn an_empty_framework_still_renders_every_section() {
     fw.data_quality.clear();
     fw.hard_stops.clear();
     fw.jurisdictions.clear();
+    fw.compliance_rules.clear();
     fw.override_policy.kill_switch_holders.clear();
     fw.review_schedule.required_signatories.clear();
     let f = Fixture::new(fw);
     let r = render_version(&f.data()).expect("renders");
-    assert!(r.pages >= 14, "cover, contents and twelve sections: {}", r.pages);
+    assert!(r.pages >= 16, "cover, contents and fourteen sections: {}", r.pages);
 }
 
 #[test]
@@ -159,5 +160,30 @@ fn long_text_in_every_script_keeps_every_page_inside_its_margins() {
     let r = render_version(&Fixture::new(fw).data()).unwrap();
     assert!(r.missing_glyphs.is_empty(), "{:?}", r.missing_glyphs);
     let problems = ink_in_margins("scripts.pdf", &r.pdf, 17.0, 9.0);
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn compliance_rules_and_coverage_built_to_break_the_layout_keep_every_page_inside_its_margins() {
+    if !have("pdftoppm") {
+        return;
+    }
+    use governance_core::scripts::sample;
+    let mut fw = governance_core::starter::starter_framework();
+    let every: Vec<String> = governance_core::obligations::all().map(|o| o.id.clone()).collect();
+    let (caps, platforms): (Vec<String>, Vec<String>) =
+        (fw.capabilities.iter().map(|c| c.id.clone()).collect(), fw.platforms.iter().map(|p| p.id.clone()).collect());
+    let r = &mut fw.compliance_rules[0];
+    r.name = "R".repeat(200);
+    r.requirement = "word ".repeat(3_000) + &"x".repeat(2_000);
+    r.evidence = sample("Arabic").replace(' ', "").repeat(30);
+    (r.all_capabilities, r.capabilities) = (false, caps);
+    (r.all_platforms, r.platforms) = (false, platforms);
+    r.obligations = every.clone();
+    fw.hard_stops[0].name = "H".repeat(200);
+    fw.hard_stops[0].obligations = every;
+    let r = render_version(&Fixture::new(fw).data()).unwrap();
+    assert!(r.missing_glyphs.is_empty(), "{:?}", r.missing_glyphs);
+    let problems = ink_in_margins("compliance.pdf", &r.pdf, 17.0, 9.0);
     assert!(problems.is_empty(), "{problems:#?}");
 }

@@ -1,5 +1,5 @@
-//! The committed sample reports (`tests/samples/`, see its README) pin the rendering: a format-2
-//! or format-3 sample's attached data must render again to exactly its bytes, so any change to the
+//! The committed sample reports (`tests/samples/`, see its README) pin the rendering: a format-2,
+//! format-3 or format-4 sample's attached data must render again to exactly its bytes, so any change to the
 //! rendering fails here until the report format number is bumped and the old renderer kept.
 
 use governance_core::version::{ReportData, ReportManifest};
@@ -8,6 +8,9 @@ use governance_report::{embedded_snapshot, formats, verify, CheckKind, Outcome, 
 const FORMAT_2: [&str; 2] = ["starter-v1-format2.pdf", "starter-v2-format2.pdf"];
 /// Format 3 draws every script: one sample in Latin, one with every covered script.
 const FORMAT_3: [&str; 2] = ["starter-v1-format3.pdf", "scripts-v1-format3.pdf"];
+/// Format 4 adds the compliance rules and the coverage: the starter with its rules and links, a
+/// second version with a rule and a link changed, and rules written in every script.
+const FORMAT_4: [&str; 3] = ["starter-v1-format4.pdf", "starter-v2-format4.pdf", "scripts-v1-format4.pdf"];
 
 fn sample(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/samples/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -42,6 +45,19 @@ fn each_format_3_sample_renders_again_from_its_own_attachments_to_the_committed_
         let v = verify(&sample(name));
         assert_eq!(v.verdict(), Verdict::Verified, "{name}: {:#?}", v.checks);
     }
+}
+
+#[test]
+fn each_format_4_sample_renders_again_from_its_own_attachments_to_the_committed_bytes_and_is_verified() {
+    renders_again(4, &FORMAT_4);
+    for name in FORMAT_4 {
+        let v = verify(&sample(name));
+        assert_eq!(v.verdict(), Verdict::Verified, "{name}: {:#?}", v.checks);
+        assert_eq!(v.report_format, Some(4), "{name}");
+    }
+    let v2 = verify(&sample(FORMAT_4[1])).manifest.unwrap();
+    assert!(v2.changes.iter().any(|c| c.path.starts_with("compliance_rules[")), "a rule changed");
+    assert!(v2.changes.iter().any(|c| c.path.ends_with("].obligations")), "a link changed");
 }
 
 #[test]

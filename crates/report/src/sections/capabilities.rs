@@ -6,7 +6,7 @@ use super::context::Ctx;
 use super::findings::findings;
 use super::Opening;
 use crate::layout::{cell_styled, Block, Column, Doc, TABLE};
-use crate::style::{Style, BODY, CELL, CELL_BOLD, ERROR_RED, WARN_AMBER};
+use crate::style::{Style, BODY, CELL, CELL_BOLD, CELL_MUTED, ERROR_RED, WARN_AMBER};
 
 pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
     start.open(doc, false);
@@ -36,6 +36,9 @@ pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
             let mut mode = vec![Block::new(c.decision_mode.label(), CELL_BOLD)];
             if !c.threshold.trim().is_empty() {
                 mode.push(Block::new(format!("Threshold: {}", c.threshold), CELL));
+            }
+            if let Some(a) = ctx.answers_line(&c.obligations) {
+                mode.push(Block::new(a, CELL_MUTED));
             }
             vec![first, cell_styled(c.risk.label(), risk_style), mode]
         })

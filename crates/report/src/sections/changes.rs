@@ -1,6 +1,7 @@
 //! Section: the field-level changes since the previous version.
 
 use governance_core::diff::{Change, ChangeKind};
+use governance_core::{Enforcement, RuleKind};
 use serde_json::Value;
 
 use super::blocks::dash;
@@ -94,6 +95,9 @@ fn readable_path<'a>(ctx: &Ctx<'a>, path: &'a str, fallback: Option<&'a str>) ->
             format!("Data-quality standard {}", ctx.standard.get(id).copied().unwrap_or(fb(id)))
         }
         ("hard_stops", Some(id)) => format!("Hard stop {}", ctx.hard_stop.get(id).copied().unwrap_or(fb(id))),
+        ("compliance_rules", Some(id)) if ctx.format >= 4 => {
+            format!("Compliance rule {}", ctx.rule.get(id).copied().unwrap_or(fb(id)))
+        }
         ("override_policy", None) => "Override policy".into(),
         ("review_schedule", None) => "Review schedule".into(),
         (c, None) => format!("Framework {}", c.replace('_', " ")),
@@ -102,8 +106,46 @@ fn readable_path<'a>(ctx: &Ctx<'a>, path: &'a str, fallback: Option<&'a str>) ->
     if rest.is_empty() {
         label
     } else {
-        let fields: Vec<String> = rest.split('.').map(|f| f.replace('_', " ")).collect();
+        let fields: Vec<String> = rest.split('.').map(|f| field_words(ctx, f)).collect();
         format!("{label}: {}", fields.join(" \u{203A} "))
+    }
+}
+
+/// A field's name in words: "required_latency" -> "required latency"; from report format 4,
+/// "obligations" -> "obligations answered".
+fn field_words(ctx: &Ctx, field: &str) -> String {
+    match field {
+        "obligations" if ctx.format >= 4 => "obligations answered".to_owned(),
+        f => f.replace('_', " "),
+    }
+}
+
+/// A value as the change table shows it; from report format 4, the obligations and the ids and
+/// kinds of a compliance rule in words.
+fn shown(ctx: &Ctx, path: &str, v: &Option<Value>) -> String {
+    let words = if ctx.format >= 4 { v.as_ref().and_then(|v| in_words(ctx, path, v)) } else { None };
+    words.unwrap_or_else(|| value_text(v))
+}
+
+/// Obligation ids as citations; a rule's kind, places of enforcement, owner, capabilities and
+/// platforms by their labels and names.
+fn in_words(ctx: &Ctx, path: &str, v: &Value) -> Option<String> {
+    let tail = path.rsplit(']').next().unwrap_or(path);
+    let field = tail.rsplit('.').next().unwrap_or(tail);
+    let in_rule = path.starts_with("compliance_rules[");
+    let ids = || -> Option<Vec<String>> { v.as_array()?.iter().map(|x| x.as_str().map(str::to_owned)).collect() };
+    let list = |names: Vec<String>| if names.is_empty() { "(empty list)".to_owned() } else { names.join("; ") };
+    match field {
+        "obligations" => Some(list(ctx.citations(&ids()?))),
+        "kind" if in_rule => serde_json::from_value::<RuleKind>(v.clone()).ok().map(|k| k.label().to_owned()),
+        "enforced_by" if in_rule => {
+            let places: Vec<Enforcement> = serde_json::from_value(v.clone()).ok()?;
+            Some(list(places.iter().map(|e| e.label().to_owned()).collect()))
+        }
+        "owner" if in_rule => Some(ctx.party_name(v.as_str()?)),
+        "capabilities" if in_rule => Some(list(ids()?.iter().map(|c| ctx.capability_name(c)).collect())),
+        "platforms" if in_rule => Some(list(ids()?.iter().map(|p| ctx.platform_name(p)).collect())),
+        _ => None,
     }
 }
 
@@ -163,8 +205,8 @@ fn change_row(ctx: &Ctx, c: &Change) -> Vec<Cell> {
         ChangeKind::Removed => ("\u{2212} Removed", ERROR_RED),
         ChangeKind::Changed => ("\u{2192} Changed", NAVY),
     };
-    let before = if c.old.is_some() { cell(value_text(&c.old)) } else { dash() };
-    let after = if c.new.is_some() { cell(value_text(&c.new)) } else { dash() };
+    let before = if c.old.is_some() { cell(shown(ctx, &c.path, &c.old)) } else { dash() };
+    let after = if c.new.is_some() { cell(shown(ctx, &c.path, &c.new)) } else { dash() };
     vec![
         cell_styled(label, Style { color, ..CELL_BOLD }),
         vec![Block::new(readable_path(ctx, &c.path, item_name(c)), CELL), Block::new(c.path.clone(), SMALL_MUTED)],

@@ -2,7 +2,7 @@
 
 use super::blocks::{h3, heading1};
 use super::context::Ctx;
-use super::{numbers_of, Part, TITLES};
+use super::{numbers_of, sections, Part};
 use crate::fonts::Face;
 use crate::layout::{Doc, Link, TOP};
 use crate::style::{Style, INK, NAVY, RULE};
@@ -50,7 +50,7 @@ fn lines(doc: &mut Doc, page: usize, entries: &[usize]) {
         let y = doc.y;
         let base = y + 14.0;
         doc.text_at(x, base, NUMBER, format!("{}", n + 1));
-        let t = doc.text.clean(TITLE.face, TITLES[n]);
+        let t = doc.text.clean(TITLE.face, sections(doc.format)[n].title);
         let tw = doc.text.width(TITLE.face, TITLE.size, &t);
         doc.text_at(x + 26.0, base, TITLE, t);
         let pn = format!("{}", target_page + 1);
@@ -72,9 +72,9 @@ fn lines(doc: &mut Doc, page: usize, entries: &[usize]) {
 
 fn about(doc: &mut Doc, ctx: &Ctx) {
     h3(doc, "About this document");
-    let (first, last) = numbers_of(Part::Framework);
-    let (changes, _) = numbers_of(Part::Changes);
-    let (signoff, _) = numbers_of(Part::SignOff);
+    let (first, last) = numbers_of(doc.format, Part::Framework);
+    let (changes, _) = numbers_of(doc.format, Part::Changes);
+    let (signoff, _) = numbers_of(doc.format, Part::SignOff);
     for p in [
         format!(
             "This report sets out version {} of the governance framework \u{201C}{}\u{201D} as published, for review \

@@ -7,6 +7,8 @@ use governance_core::{Finding, Framework, Party, Section};
 
 pub(super) struct Ctx<'a> {
     pub data: &'a ReportData,
+    /// The report format being written: what a section shows may depend on it.
+    pub format: u32,
     pub fw: &'a Framework,
     pub party: HashMap<&'a str, &'a Party>,
     pub platform: HashMap<&'a str, &'a str>,
@@ -14,13 +16,15 @@ pub(super) struct Ctx<'a> {
     pub activity: HashMap<&'a str, &'a str>,
     pub standard: HashMap<&'a str, &'a str>,
     pub hard_stop: HashMap<&'a str, &'a str>,
+    pub rule: HashMap<&'a str, &'a str>,
 }
 
 impl<'a> Ctx<'a> {
-    pub(super) fn new(data: &'a ReportData) -> Ctx<'a> {
+    pub(super) fn new(data: &'a ReportData, format: u32) -> Ctx<'a> {
         let fw = &data.framework;
         Ctx {
             data,
+            format,
             fw,
             party: fw.parties.iter().map(|p| (p.id.as_str(), p)).collect(),
             platform: fw.platforms.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect(),
@@ -28,6 +32,7 @@ impl<'a> Ctx<'a> {
             activity: fw.raci.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect(),
             standard: fw.data_quality.iter().map(|d| (d.id.as_str(), d.data_input.as_str())).collect(),
             hard_stop: fw.hard_stops.iter().map(|h| (h.id.as_str(), h.name.as_str())).collect(),
+            rule: fw.compliance_rules.iter().map(|r| (r.id.as_str(), r.name.as_str())).collect(),
         }
     }
 
@@ -47,6 +52,26 @@ impl<'a> Ctx<'a> {
         self.platform.get(id).map_or_else(|| format!("{id} (unknown platform)"), |n| (*n).to_owned())
     }
 
+    pub(super) fn capability_name(&self, id: &str) -> String {
+        self.capability.get(id).map_or_else(|| format!("{id} (unknown capability)"), |n| (*n).to_owned())
+    }
+
+    /// The citations of obligations, by id ("GDPR Art. 22"); an id no shipped catalogue holds is
+    /// shown as itself.
+    pub(super) fn citations(&self, ids: &[String]) -> Vec<String> {
+        ids.iter()
+            .map(|id| {
+                governance_core::obligations::obligation(id).map_or_else(|| id.clone(), |(_, o)| o.citation.clone())
+            })
+            .collect()
+    }
+
+    /// "Answers: GDPR Art. 22; Art. 50 AI Act", for the parts linked to obligations (report
+    /// format 4 and later); `None` before format 4 or when nothing is linked.
+    pub(super) fn answers_line(&self, ids: &[String]) -> Option<String> {
+        (self.format >= 4 && !ids.is_empty()).then(|| format!("Answers: {}", self.citations(ids).join("; ")))
+    }
+
     /// A readable name for a finding's item.
     pub(super) fn item_name(&self, f: &Finding) -> String {
         let Some(item) = f.item.as_deref() else {
@@ -63,6 +88,9 @@ impl<'a> Ctx<'a> {
                 .or_else(|| self.party.get(item).map(|p| p.name.clone())),
             Section::DataQuality => self.standard.get(item).map(|s| (*s).to_owned()),
             Section::HardStops => self.hard_stop.get(item).map(|s| (*s).to_owned()),
+            Section::ComplianceRules => self.rule.get(item).map(|s| (*s).to_owned()),
+            // "UK/uk-gdpr-ico": the message names the catalogue.
+            Section::Coverage => item.split_once('/').map(|(j, _)| jurisdiction_label(Some(j).filter(|j| *j != "*"))),
             Section::Matrix => item.split_once('/').map(|(c, p)| {
                 format!(
                     "{} on {}",
@@ -93,4 +121,9 @@ impl<'a> Ctx<'a> {
     pub(super) fn manifest_name(&self) -> String {
         super::format::manifest_name_for(&self.fw.id, self.data.info.number)
     }
+}
+
+/// A coverage group's jurisdiction, or the words for a catalogue that applies in every one.
+pub(super) fn jurisdiction_label(j: Option<&str>) -> String {
+    j.map_or_else(|| "Every jurisdiction".to_owned(), str::to_owned)
 }

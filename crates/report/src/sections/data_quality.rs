@@ -39,11 +39,12 @@ fn row(ctx: &Ctx, d: &DataQualityStandard) -> Vec<Cell> {
         Some(p) => format!("Source: {}", ctx.platform_name(p)),
         None => "Source: internal or derived".to_owned(),
     };
-    let first = vec![
+    let mut first = vec![
         Block::new(d.data_input.clone(), CELL_BOLD),
         Block::new(source, CELL_MUTED),
         Block::new(format!("Owner: {}", ctx.party_name(&d.owner)), CELL_MUTED),
     ];
+    first.extend(ctx.answers_line(&d.obligations).map(|a| Block::new(a, CELL_MUTED)));
     let mut thresholds = vec![
         Block::new(format!("Completeness \u{2265} {}", pct(d.min_completeness_pct)), CELL),
         Block::new(format!("Max age {}", d.max_age), CELL),

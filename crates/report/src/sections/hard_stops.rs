@@ -40,6 +40,7 @@ fn row(ctx: &Ctx, h: &HardStop) -> Vec<Cell> {
     if !h.notes.trim().is_empty() {
         first.push(Block::new(h.notes.clone(), CELL));
     }
+    first.extend(ctx.answers_line(&h.obligations).map(|a| Block::new(a, CELL_MUTED)));
     let mut limit: Cell = Vec::new();
     if let Some(m) = &h.cap {
         limit.push(Block::new(money(&m.amount, &m.currency), CELL_BOLD));

@@ -30,17 +30,17 @@ pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
         .last_tested
         .and_then(|d| governance_core::schedule::next_after(d, &op.test_cadence))
         .map_or_else(dash, |d| cell(fmt_date(&d)));
-    kv(
-        doc,
-        vec![
-            ("Kill-switch holders", bullets(&holders, "Nobody")),
-            ("How to trigger it", text_or(&op.trigger_procedure, "Not described")),
-            ("Test cadence", cell(cadence(&op.test_cadence))),
-            ("Last tested", last),
-            ("Next test due", next),
-            ("Notes", text_or(&op.notes, DASH)),
-        ],
-        120.0,
-    );
+    let mut rows = vec![
+        ("Kill-switch holders", bullets(&holders, "Nobody")),
+        ("How to trigger it", text_or(&op.trigger_procedure, "Not described")),
+        ("Test cadence", cell(cadence(&op.test_cadence))),
+        ("Last tested", last),
+        ("Next test due", next),
+        ("Notes", text_or(&op.notes, DASH)),
+    ];
+    if ctx.format >= 4 {
+        rows.push(("Obligations answered", bullets(&ctx.citations(&op.obligations), "None linked")));
+    }
+    kv(doc, rows, 120.0);
     findings(doc, ctx, &[Section::OverridePolicy], "Validation findings: override policy");
 }

@@ -22,14 +22,14 @@ pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
         8.0,
     );
     let signatories: Vec<String> = rs.required_signatories.iter().map(|p| ctx.party_line(p)).collect();
-    kv(
-        doc,
-        vec![
-            ("Cadence", cell(cadence(&rs.cadence))),
-            ("Next review due", cell(fmt_date(&rs.next_due))),
-            ("Required signatories", bullets(&signatories, "Nobody")),
-        ],
-        120.0,
-    );
+    let mut rows = vec![
+        ("Cadence", cell(cadence(&rs.cadence))),
+        ("Next review due", cell(fmt_date(&rs.next_due))),
+        ("Required signatories", bullets(&signatories, "Nobody")),
+    ];
+    if ctx.format >= 4 {
+        rows.push(("Obligations answered", bullets(&ctx.citations(&rs.obligations), "None linked")));
+    }
+    kv(doc, rows, 120.0);
     findings(doc, ctx, &[Section::ReviewSchedule], "Validation findings: review schedule");
 }

@@ -32,7 +32,7 @@ pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
 }
 
 /// What each part of the framework holds, in a few words.
-fn holdings(ctx: &Ctx) -> [(Section, String); 10] {
+fn holdings(ctx: &Ctx) -> Vec<(Section, String)> {
     let fw = ctx.fw;
     let count = |k: PartyKind| fw.parties.iter().filter(|p| p.kind == k).count();
     let risk_count = |r: RiskLevel| thousands(fw.capabilities.iter().filter(|c| c.risk == r).count());
@@ -58,7 +58,7 @@ fn holdings(ctx: &Ctx) -> [(Section, String); 10] {
         thousands(cells_total - assessed)
     );
     let rs = &fw.review_schedule;
-    [
+    let mut out = vec![
         (Section::Framework, format!("{} jurisdictions", thousands(fw.jurisdictions.len()))),
         (Section::Parties, people),
         (Section::Capabilities, capabilities),
@@ -75,7 +75,29 @@ fn holdings(ctx: &Ctx) -> [(Section, String); 10] {
             plural(fw.override_policy.kill_switch_holders.len(), "kill-switch holder", "kill-switch holders"),
         ),
         (Section::ReviewSchedule, format!("{}; next due {}", cadence(&rs.cadence), fmt_date(&rs.next_due))),
-    ]
+    ];
+    if ctx.format >= 4 {
+        out.insert(8, (Section::ComplianceRules, rules(ctx)));
+        out.push((Section::Coverage, answered(ctx)));
+    }
+    out
+}
+
+/// "9 rules in 3 jurisdictions" (report format 4).
+fn rules(ctx: &Ctx) -> String {
+    let rules = &ctx.fw.compliance_rules;
+    let mut places: Vec<&str> = rules.iter().map(|r| r.jurisdiction.as_str()).collect();
+    places.sort_unstable();
+    places.dedup();
+    format!("{} in {}", plural(rules.len(), "rule", "rules"), plural(places.len(), "jurisdiction", "jurisdictions"))
+}
+
+/// "98 of 107 obligations answered, 9 gaps" (report format 4).
+fn answered(ctx: &Ctx) -> String {
+    let groups = governance_core::coverage::coverage(ctx.fw).groups;
+    let all: usize = groups.iter().map(|g| g.items.len()).sum();
+    let gaps: usize = groups.iter().map(|g| g.gaps().count()).sum();
+    format!("{} of {} obligations answered, {}", thousands(all - gaps), thousands(all), plural(gaps, "gap", "gaps"))
 }
 
 /// One row per part of the framework with its error and warning counts, and their totals.

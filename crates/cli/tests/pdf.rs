@@ -86,7 +86,10 @@ fn verify_says_verified_for_an_exported_file_without_a_database_and_opens_none()
     assert!(lines[0].starts_with("VERIFIED: ") && lines[0].contains("is version 1 of larkspur-marketing-agents"));
     assert!(lines[1..].iter().all(|l| l.starts_with("  passed ")), "each check on its own line: {out}");
     let pages = lopdf::Document::load(&pdf).unwrap().get_pages().len();
-    assert!(out.contains(&format!("all {pages} pages are, byte for byte, the rendering of the attached data")), "{out}");
+    assert!(
+        out.contains(&format!("all {pages} pages are, byte for byte, the rendering of the attached data")),
+        "{out}"
+    );
     assert!(!absent.exists(), "verify without --db opens no database");
 }
 

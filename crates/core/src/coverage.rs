@@ -101,6 +101,11 @@ pub fn answers(fw: &Framework) -> BTreeMap<String, Vec<Answer>> {
 
 /// The coverage of a framework by the shipped catalogues.
 pub fn coverage(fw: &Framework) -> Coverage {
+    coverage_by(fw, catalogues())
+}
+
+/// The coverage of a framework by `catalogues` (a report draws it from its own copy).
+pub fn coverage_by(fw: &Framework, catalogues: &[Catalogue]) -> Coverage {
     let linked = answers(fw);
     let group = |c: &Catalogue, jurisdiction: Option<&str>| CoverageGroup {
         jurisdiction: jurisdiction.map(str::to_owned),
@@ -128,12 +133,12 @@ pub fn coverage(fw: &Framework) -> Coverage {
     let mut unmatched = Vec::new();
     for j in &fw.jurisdictions {
         let before = groups.len();
-        groups.extend(catalogues().iter().filter(|c| !everywhere(c) && c.applies_to(j)).map(|c| group(c, Some(j))));
+        groups.extend(catalogues.iter().filter(|c| !everywhere(c) && c.applies_to(j)).map(|c| group(c, Some(j))));
         if groups.len() == before {
             unmatched.push(j.clone());
         }
     }
-    groups.extend(catalogues().iter().filter(|c| everywhere(c)).map(|c| group(c, None)));
+    groups.extend(catalogues.iter().filter(|c| everywhere(c)).map(|c| group(c, None)));
     Coverage { groups, unmatched_jurisdictions: unmatched }
 }
 

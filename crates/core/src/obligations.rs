@@ -99,9 +99,14 @@ pub fn all() -> impl Iterator<Item = &'static Obligation> {
     catalogues().iter().flat_map(|c| c.obligations.iter())
 }
 
-/// The obligation with this id, with its catalogue.
+/// The obligation with this id, with its catalogue, among the shipped catalogues.
 pub fn obligation(id: &str) -> Option<(&'static Catalogue, &'static Obligation)> {
-    catalogues().iter().find_map(|c| c.obligations.iter().find(|o| o.id == id).map(|o| (c, o)))
+    find(catalogues(), id)
+}
+
+/// The obligation with this id, with its catalogue, among `catalogues` (a report's own copy).
+pub fn find<'a>(catalogues: &'a [Catalogue], id: &str) -> Option<(&'a Catalogue, &'a Obligation)> {
+    catalogues.iter().find_map(|c| c.obligations.iter().find(|o| o.id == id).map(|o| (c, o)))
 }
 
 #[cfg(test)]

@@ -45,6 +45,9 @@ pub struct ReportData {
     /// The canonical JSON snapshot, exactly the bytes hashed.
     pub snapshot: Vec<u8>,
     pub published_at: chrono::DateTime<chrono::Utc>,
+    /// The obligation catalogues the report cites (report format 4 on). The PDF embeds them in
+    /// its manifest, so that it renders the same after the shipped catalogues change.
+    pub catalogues: Vec<crate::obligations::Catalogue>,
 }
 
 /// What a report manifest says it is.
@@ -67,6 +70,10 @@ pub struct ReportManifest {
     pub signoffs: Vec<crate::review::SignOff>,
     /// The review cycle that was open when the PDF was made.
     pub review_cycle_due: chrono::NaiveDate,
+    /// The obligation catalogues the pages cite, as they were when the PDF was made; absent
+    /// before report format 4.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub catalogues: Vec<crate::obligations::Catalogue>,
 }
 
 impl ReportManifest {
@@ -80,6 +87,7 @@ impl ReportManifest {
             findings: data.findings.clone(),
             signoffs: data.signoffs.clone(),
             review_cycle_due: data.review_cycle_due,
+            catalogues: data.catalogues.clone(),
         }
     }
 
@@ -158,6 +166,7 @@ impl ReportData {
             review_cycle_due: manifest.review_cycle_due,
             snapshot,
             published_at,
+            catalogues: manifest.catalogues,
         })
     }
 }
@@ -210,6 +219,7 @@ mod tests {
             review_cycle_due: "2027-01-15".parse().unwrap(),
             snapshot,
             published_at: "2027-01-20T09:05:00Z".parse().unwrap(),
+            catalogues: crate::obligations::catalogues().to_vec(),
         }
     }
 

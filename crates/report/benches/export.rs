@@ -55,6 +55,7 @@ impl Owned {
             review_cycle_due: "2027-01-15".parse().unwrap(),
             snapshot: json.clone(),
             published_at,
+            catalogues: governance_core::obligations::catalogues().to_vec(),
         };
         Owned { fw, json, hash, data }
     }

@@ -95,6 +95,7 @@ fn main() {
         review_cycle_due: "2027-01-15".parse().unwrap(),
         snapshot,
         published_at,
+        catalogues: governance_core::obligations::catalogues().to_vec(),
     };
     let t = std::time::Instant::now();
     // FORMAT=2 renders in an older report format, for comparing.

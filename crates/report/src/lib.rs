@@ -117,7 +117,12 @@ fn render_format_4(data: &ReportData) -> Result<Rendered, ReportError> {
 #[allow(non_snake_case)]
 fn render_format(data: &ReportData, FORMAT: u32, text: text::Text) -> Result<Rendered, ReportError> {
     check_input(data)?;
-    let manifest = ReportManifest::new(data, FORMAT).to_bytes();
+    let mut manifest = ReportManifest::new(data, FORMAT);
+    // Formats before 4 cite no obligation, so their manifests hold no catalogues.
+    if FORMAT < 4 {
+        manifest.catalogues.clear();
+    }
+    let manifest = manifest.to_bytes();
     // The pages are drawn from the attachments read back as a verifier reads them, so that they
     // cannot show anything the file does not hold.
     let data = &ReportManifest::from_bytes(&manifest)

@@ -221,3 +221,27 @@ fn formats_2_and_3_have_neither_section_and_format_4_has_both() {
         assert_eq!(text.contains("Answers: "), has, "format {format}: the obligations a part answers");
     }
 }
+
+#[test]
+fn a_format_4_report_cites_the_catalogues_in_its_manifest_so_it_still_verifies_when_the_shipped_ones_change() {
+    let mut data = Fixture::starter().data();
+    // A catalogue as a later app might ship it: one citation reworded.
+    let id = data.framework.hard_stops[0].obligations.first().expect("the starter links its first hard stop").clone();
+    let reworded = format!("{} (as amended)", citation(&id));
+    let c = data.catalogues.iter_mut().find(|c| c.obligations.iter().any(|o| o.id == id)).unwrap();
+    c.obligations.iter_mut().find(|o| o.id == id).unwrap().citation = reworded.clone();
+    let pdf = render_version(&data).unwrap().pdf;
+
+    let v = governance_report::verify(&pdf);
+    assert_eq!(v.verdict(), governance_report::Verdict::Verified, "{:#?}", v.checks);
+    let manifest = v.manifest.unwrap();
+    assert_eq!(manifest.catalogues, data.catalogues, "the manifest holds the catalogues the pages cite");
+    assert_ne!(manifest.catalogues, governance_core::obligations::catalogues(), "not the app's own");
+    if have("pdftotext") {
+        assert!(raw_text(&pdf).contains(&reworded), "the pages cite the manifest's wording");
+    }
+    for format in [2, 3] {
+        let old = formats::render(format, &data).unwrap().unwrap().pdf;
+        assert!(governance_report::verify(&old).manifest.unwrap().catalogues.is_empty(), "format {format}");
+    }
+}

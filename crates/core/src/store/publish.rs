@@ -218,6 +218,17 @@ impl Store {
         let changes = if number > 1 { self.diff_versions(framework, number - 1, number)? } else { Vec::new() };
         let signoffs = self.signoffs_for_version(framework, &info.sha256)?;
         let review_cycle_due = super::signoffs::open_due(&self.db, framework_row(&self.db, framework)?)?;
-        Ok(ReportData { info, framework: fw, findings, changes, signoffs, review_cycle_due, snapshot, published_at })
+        let catalogues = crate::obligations::catalogues().to_vec();
+        Ok(ReportData {
+            info,
+            framework: fw,
+            findings,
+            changes,
+            signoffs,
+            review_cycle_due,
+            snapshot,
+            published_at,
+            catalogues,
+        })
     }
 }

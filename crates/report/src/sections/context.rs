@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use governance_core::coverage::Coverage;
+use governance_core::obligations::{Catalogue, Obligation};
 use governance_core::version::ReportData;
 use governance_core::{Finding, Framework, Party, Section};
 
@@ -56,14 +58,25 @@ impl<'a> Ctx<'a> {
         self.capability.get(id).map_or_else(|| format!("{id} (unknown capability)"), |n| (*n).to_owned())
     }
 
-    /// The citations of obligations, by id ("GDPR Art. 22"); an id no shipped catalogue holds is
-    /// shown as itself.
+    /// The obligation with this id in the report's own catalogues (its manifest's copy), never
+    /// the app's: the pages must not change when the shipped catalogues do.
+    pub(super) fn obligation(&self, id: &str) -> Option<(&'a Catalogue, &'a Obligation)> {
+        governance_core::obligations::find(&self.data.catalogues, id)
+    }
+
+    pub(super) fn catalogue(&self, id: &str) -> Option<&'a Catalogue> {
+        self.data.catalogues.iter().find(|c| c.id == id)
+    }
+
+    /// The coverage of the framework by the report's own catalogues.
+    pub(super) fn coverage(&self) -> Coverage {
+        governance_core::coverage::coverage_by(self.fw, &self.data.catalogues)
+    }
+
+    /// The citations of obligations, by id ("GDPR Art. 22"); an id the report's catalogues do
+    /// not hold is shown as itself.
     pub(super) fn citations(&self, ids: &[String]) -> Vec<String> {
-        ids.iter()
-            .map(|id| {
-                governance_core::obligations::obligation(id).map_or_else(|| id.clone(), |(_, o)| o.citation.clone())
-            })
-            .collect()
+        ids.iter().map(|id| self.obligation(id).map_or_else(|| id.clone(), |(_, o)| o.citation.clone())).collect()
     }
 
     /// "Answers: GDPR Art. 22; Art. 50 AI Act", for the parts linked to obligations (report

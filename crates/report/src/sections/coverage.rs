@@ -2,8 +2,8 @@
 //! applies to it, every obligation with the parts of the framework that answer it, or a gap
 //! (SPEC section 9). What answers what is `governance_core::coverage`'s, never worked out here.
 
-use governance_core::coverage::{coverage, Answer, CoverageGroup, CoverageItem};
-use governance_core::obligations::{catalogues, obligation, Catalogue};
+use governance_core::coverage::{Answer, CoverageGroup, CoverageItem};
+use governance_core::obligations::Catalogue;
 use governance_core::Section;
 
 use super::blocks::h2;
@@ -18,7 +18,7 @@ use crate::style::{Style, BODY, CELL, CELL_BOLD, CELL_MUTED, NOTE, SMALL_MUTED, 
 const GAP: &str = "\u{25B2} Gap";
 
 pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
-    let cov = coverage(ctx.fw);
+    let cov = ctx.coverage();
     start.open(doc, false);
     doc.para(
         "For each jurisdiction the framework declares and each shipped catalogue of obligations that applies there, \
@@ -29,7 +29,7 @@ pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
         0.0,
         6.0,
     );
-    notices(doc, &cov.groups);
+    notices(doc, ctx, &cov.groups);
     if ctx.fw.jurisdictions.is_empty() {
         doc.para(
             "The framework declares no jurisdiction: only the catalogues that apply in every jurisdiction are listed.",
@@ -49,24 +49,20 @@ pub(super) fn render(doc: &mut Doc, ctx: &Ctx, start: Opening) {
             4.0,
         );
     }
-    overview(doc, &cov.groups);
+    overview(doc, ctx, &cov.groups);
     for g in &cov.groups {
-        if let Some(c) = catalogue(&g.catalogue) {
-            group(doc, g, c);
+        if let Some(c) = ctx.catalogue(&g.catalogue) {
+            group(doc, ctx, g, c);
         }
     }
     findings(doc, ctx, &[Section::Coverage], "Validation findings: coverage");
 }
 
-fn catalogue(id: &str) -> Option<&'static Catalogue> {
-    catalogues().iter().find(|c| c.id == id)
-}
-
 /// Each catalogue's notice (that summaries are ours and not legal advice), said once.
-fn notices(doc: &mut Doc, groups: &[CoverageGroup]) {
+fn notices(doc: &mut Doc, ctx: &Ctx, groups: &[CoverageGroup]) {
     let mut said: Vec<&str> = Vec::new();
     for g in groups {
-        if let Some(c) = catalogue(&g.catalogue) {
+        if let Some(c) = ctx.catalogue(&g.catalogue) {
             if !said.contains(&c.notice.as_str()) {
                 said.push(&c.notice);
             }
@@ -86,7 +82,7 @@ fn notices(doc: &mut Doc, groups: &[CoverageGroup]) {
 }
 
 /// One line per jurisdiction and catalogue: how many obligations are answered, how many are gaps.
-fn overview(doc: &mut Doc, groups: &[CoverageGroup]) {
+fn overview(doc: &mut Doc, ctx: &Ctx, groups: &[CoverageGroup]) {
     if groups.is_empty() {
         return;
     }
@@ -100,7 +96,7 @@ fn overview(doc: &mut Doc, groups: &[CoverageGroup]) {
     let rows = groups
         .iter()
         .map(|g| {
-            let title = catalogue(&g.catalogue).map_or(g.catalogue.as_str(), |c| c.title.as_str());
+            let title = ctx.catalogue(&g.catalogue).map_or(g.catalogue.as_str(), |c| c.title.as_str());
             let gaps = g.gaps().count();
             let gap_cell = if gaps == 0 {
                 cell_styled("None", CELL_MUTED)
@@ -124,7 +120,7 @@ fn answered(g: &CoverageGroup) -> String {
 }
 
 /// One catalogue in one jurisdiction: what it is, then each obligation and what answers it.
-fn group(doc: &mut Doc, g: &CoverageGroup, c: &Catalogue) {
+fn group(doc: &mut Doc, ctx: &Ctx, g: &CoverageGroup, c: &Catalogue) {
     h2(doc, &format!("{}: {}", jurisdiction_label(g.jurisdiction.as_deref()), c.title), true);
     doc.para(&format!("Version {}; published by {}.", c.version, c.publisher), NOTE, 0.0, 2.0);
     let gaps = g.gaps().count();
@@ -136,12 +132,12 @@ fn group(doc: &mut Doc, g: &CoverageGroup, c: &Catalogue) {
     );
     let w = doc.content_w();
     let cols = [Column::new("Obligation", 210.0), Column::new("Answered by", w - 210.0)];
-    let rows = g.items.iter().map(|i| row(g, i)).collect();
+    let rows = g.items.iter().map(|i| row(ctx, g, i)).collect();
     doc.table(&cols, rows, &TABLE);
 }
 
-fn row(g: &CoverageGroup, item: &CoverageItem) -> Vec<Cell> {
-    let found = obligation(&item.obligation);
+fn row(ctx: &Ctx, g: &CoverageGroup, item: &CoverageItem) -> Vec<Cell> {
+    let found = ctx.obligation(&item.obligation);
     let mut first = match found {
         Some((_, o)) => vec![Block::new(o.citation.clone(), CELL_BOLD), Block::new(o.title.clone(), CELL)],
         None => vec![Block::new(item.obligation.clone(), CELL_BOLD)],

@@ -94,7 +94,7 @@ fn rules(ctx: &Ctx) -> String {
 
 /// "98 of 107 obligations answered, 9 gaps" (report format 4).
 fn answered(ctx: &Ctx) -> String {
-    let groups = governance_core::coverage::coverage(ctx.fw).groups;
+    let groups = ctx.coverage().groups;
     let all: usize = groups.iter().map(|g| g.items.len()).sum();
     let gaps: usize = groups.iter().map(|g| g.gaps().count()).sum();
     format!("{} of {} obligations answered, {}", thousands(all - gaps), thousands(all), plural(gaps, "gap", "gaps"))

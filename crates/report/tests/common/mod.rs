@@ -83,6 +83,7 @@ impl Fixture {
             review_cycle_due: "2027-01-15".parse().unwrap(),
             snapshot: self.json.clone(),
             published_at: self.published_at,
+            catalogues: governance_core::obligations::catalogues().to_vec(),
         }
     }
 

@@ -253,3 +253,15 @@ fn rules_and_links_are_stored_and_published_exactly() {
     let again = s.publish(&fw.id, "Again", "ann", today()).unwrap_err();
     assert_eq!(again.code(), "unchanged");
 }
+
+#[test]
+fn a_jurisdiction_listed_twice_whatever_its_case_is_refused() {
+    let mut fw = starter();
+    fw.jurisdictions.push(" us".into());
+    let problems = integrity(&fw);
+    assert!(
+        problems.iter().any(|p| p.path == "jurisdictions[3]" && p.message.contains("listed twice")),
+        "{problems:?}"
+    );
+    assert_eq!(new_store().import(&fw, "t").unwrap_err().code(), "invalid");
+}

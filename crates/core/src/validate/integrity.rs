@@ -78,6 +78,18 @@ fn check_details(s: &mut Sink, name: &str, organisation: &str, description: &str
     s.line(Framework, None, "organisation", "organisation", organisation);
     s.text(Framework, None, "description", "description", description);
     s.list(Framework, None, "jurisdictions", "jurisdictions", jurisdictions);
+    // Coverage and the rules' findings go per jurisdiction; one named twice would count twice.
+    for (i, j) in jurisdictions.iter().enumerate() {
+        let key = j.trim().to_ascii_lowercase();
+        if jurisdictions[..i].iter().any(|k| k.trim().to_ascii_lowercase() == key) {
+            s.error(
+                Framework,
+                None,
+                format!("jurisdictions[{i}]"),
+                format!("The jurisdiction {} is listed twice.", quoted(j)),
+            );
+        }
+    }
 }
 
 fn check_party(s: &mut Sink, base: &str, p: &Party) {

@@ -383,3 +383,17 @@ fn a_format_1_file_may_not_name_fields_that_came_later_as_missing_elsewhere() {
     let text = starter_in_format_1().replacen("\"email\": \"dana.okafor@larkspur.example.com\",", "", 1);
     assert!(parse_err(&text).contains("missing field `email`"));
 }
+
+#[test]
+fn a_file_of_an_older_format_with_rules_or_links_is_refused_as_the_version_it_says_it_is() {
+    let text = starter::STARTER_JSON.replacen("\"format_version\": 3", "\"format_version\": 2", 1);
+    let m = parse_err(&text);
+    assert!(
+        m.starts_with("at framework.capabilities[0].obligations: ") && m.contains("came with format version 3"),
+        "{m}"
+    );
+    let mut v: Value = serde_json::from_str(&starter_in_format_2()).unwrap();
+    v["framework"]["compliance_rules"] = serde_json::json!([]);
+    let m = parse_err(&serde_json::to_string(&v).unwrap());
+    assert!(m.starts_with("at framework.compliance_rules: "), "{m}");
+}

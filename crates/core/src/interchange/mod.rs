@@ -42,7 +42,36 @@ pub fn parse(bytes: &[u8]) -> Result<Framework> {
             file.format_version
         )));
     }
+    if file.format_version < 3 {
+        if let Some(place) = field_of_format_3(text) {
+            return Err(Error::Parse(format!(
+                "at {place}: compliance rules and links to obligations came with format version 3, but the file says format_version {}",
+                file.format_version
+            )));
+        }
+    }
     Ok(file.framework)
+}
+
+/// Where a file of an older format version holds a field that only format 3 has, if it does: a
+/// file is read as the version it says it is.
+fn field_of_format_3(text: &str) -> Option<String> {
+    fn find(v: &serde_json::Value, path: String) -> Option<String> {
+        match v {
+            serde_json::Value::Object(m) => m.iter().find_map(|(k, v)| {
+                let here = format!("{path}.{}", text::excerpt(k));
+                if k == "compliance_rules" || k == "obligations" {
+                    Some(here)
+                } else {
+                    find(v, here)
+                }
+            }),
+            serde_json::Value::Array(a) => a.iter().enumerate().find_map(|(i, v)| find(v, format!("{path}[{i}]"))),
+            _ => None,
+        }
+    }
+    let v: serde_json::Value = serde_json::from_str(text).ok()?;
+    find(v.get("framework")?, "framework".into())
 }
 
 /// The fields a file of `version` may leave out because a later format version added them.

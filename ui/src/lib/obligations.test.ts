@@ -3,6 +3,7 @@ import type { Answer, Catalogue, Coverage } from "./bindings";
 import {
   answerHref,
   answerText,
+  appliesIn,
   coverageCatalogues,
   coverageCounts,
   coverageJurisdictions,
@@ -173,5 +174,15 @@ describe("compliance rules by jurisdiction", () => {
       ["BR", false, ["br"]],
     ]);
     expect(rulesByJurisdiction(fw, "EU")).toEqual([{ jurisdiction: "EU", declared: true, rules: [] }]);
+  });
+});
+
+describe("appliesIn", () => {
+  it("matches a jurisdiction whatever the case of its letters, as core does, and * everywhere", () => {
+    const uk = cat("uk", ["UK"], []);
+    expect(appliesIn(uk, "UK")).toBe(true);
+    expect(appliesIn(uk, "uk")).toBe(true);
+    expect(appliesIn(uk, "EU")).toBe(false);
+    expect(appliesIn(cat("iso", ["*"], []), "BR")).toBe(true);
   });
 });

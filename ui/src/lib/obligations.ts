@@ -23,9 +23,18 @@ export function shortTitle(title: string, max = 48): string {
   return `${head}…`;
 }
 
-/** Whether a catalogue applies in a jurisdiction ("*" catalogues apply everywhere). */
+/**
+ * Whether a catalogue applies in a jurisdiction ("*" catalogues apply everywhere), ignoring the
+ * case of ASCII letters as core's `Catalogue::applies_to` does, so that the picker orders
+ * catalogues as the Coverage page counts them.
+ */
 export function appliesIn(catalogue: Catalogue, jurisdiction: string): boolean {
-  return catalogue.jurisdictions.includes("*") || catalogue.jurisdictions.includes(jurisdiction);
+  const j = asciiLower(jurisdiction);
+  return catalogue.jurisdictions.some((c) => c === "*" || asciiLower(c) === j);
+}
+
+function asciiLower(s: string): string {
+  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
 /** "US", "UK, EU", "Every jurisdiction". */

@@ -2,7 +2,7 @@
 //! framework answers, and each gap; the same `core::coverage` the app and the PDF show.
 
 use governance_core::coverage::{coverage, CoverageGroup};
-use governance_core::obligations::{catalogues, obligation};
+use governance_core::obligations::{catalogue, obligation};
 use governance_core::Framework;
 
 /// The coverage report as text: one line per group, then its gaps (or, with `all`, every
@@ -31,7 +31,7 @@ pub fn text(fw: &Framework, all: bool) -> String {
 }
 
 fn heading(g: &CoverageGroup) -> String {
-    let title = catalogues().iter().find(|c| c.id == g.catalogue).map_or(g.catalogue.as_str(), |c| c.title.as_str());
+    let title = catalogue(&g.catalogue).map_or(g.catalogue.as_str(), |c| c.title.as_str());
     let answered = g.items.len() - g.gaps().count();
     let place = g.jurisdiction.as_deref().unwrap_or("every jurisdiction");
     format!("{place}, {title}: {answered} of {} answered\n", g.items.len())

@@ -99,6 +99,11 @@ pub fn all() -> impl Iterator<Item = &'static Obligation> {
     catalogues().iter().flat_map(|c| c.obligations.iter())
 }
 
+/// The shipped catalogue with this id.
+pub fn catalogue(id: &str) -> Option<&'static Catalogue> {
+    catalogues().iter().find(|c| c.id == id)
+}
+
 /// The obligation with this id, with its catalogue, among the shipped catalogues.
 pub fn obligation(id: &str) -> Option<(&'static Catalogue, &'static Obligation)> {
     find(catalogues(), id)

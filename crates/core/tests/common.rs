@@ -7,6 +7,26 @@ pub fn starter() -> Framework {
     governance_core::starter::starter_framework()
 }
 
+/// A framework without rules or links as interchange format 2 wrote it: no `compliance_rules`
+/// and no `obligations` fields, as a JSON value.
+pub fn in_format_2(fw: &Framework) -> serde_json::Value {
+    let file = FrameworkFile { format: model::FORMAT_NAME.into(), format_version: 2, framework: fw.clone() };
+    let mut v = serde_json::to_value(file).unwrap();
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(m) => {
+                m.shift_remove("obligations");
+                m.shift_remove("compliance_rules");
+                m.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    strip(&mut v);
+    v
+}
+
 pub fn day(s: &str) -> chrono::NaiveDate {
     s.parse().unwrap()
 }

@@ -312,25 +312,7 @@ fn starter_before_format_3() -> Framework {
 
 /// The starter as a format 2 file wrote it: no `compliance_rules` and no `obligations` fields.
 fn starter_in_format_2() -> String {
-    let mut v = serde_json::to_value(FrameworkFile {
-        format: model::FORMAT_NAME.into(),
-        format_version: 2,
-        framework: starter_before_format_3(),
-    })
-    .unwrap();
-    fn strip(v: &mut Value) {
-        match v {
-            Value::Object(m) => {
-                m.shift_remove("obligations");
-                m.shift_remove("compliance_rules");
-                m.values_mut().for_each(strip);
-            }
-            Value::Array(a) => a.iter_mut().for_each(strip),
-            _ => {}
-        }
-    }
-    strip(&mut v);
-    let text = serde_json::to_string_pretty(&v).unwrap() + "\n";
+    let text = serde_json::to_string_pretty(&in_format_2(&starter_before_format_3())).unwrap() + "\n";
     assert!(!text.contains("obligations") && !text.contains("compliance_rules"));
     text
 }

@@ -131,25 +131,7 @@ fn a_draft_whose_content_an_older_format_published_is_unchanged_though_its_bytes
     let mut s = Store::open(&path).unwrap();
     s.import(&fw, "setup").unwrap();
     // The snapshot as the app wrote it in interchange format 2, before rules and links.
-    let mut v = serde_json::to_value(FrameworkFile {
-        format: model::FORMAT_NAME.into(),
-        format_version: 2,
-        framework: fw.clone(),
-    })
-    .unwrap();
-    fn strip(v: &mut serde_json::Value) {
-        match v {
-            serde_json::Value::Object(m) => {
-                m.shift_remove("obligations");
-                m.shift_remove("compliance_rules");
-                m.values_mut().for_each(strip);
-            }
-            serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
-            _ => {}
-        }
-    }
-    strip(&mut v);
-    let old = serde_json::to_vec(&v).unwrap();
+    let old = serde_json::to_vec(&in_format_2(&fw)).unwrap();
     assert_ne!(old, interchange::to_canonical_json(&fw));
     rusqlite::Connection::open(&path)
         .unwrap()

@@ -142,7 +142,7 @@ fn gaps(s: &mut Sink, fw: &Framework) {
         if missing.is_empty() {
             continue;
         }
-        let Some(catalogue) = crate::obligations::catalogues().iter().find(|c| c.id == g.catalogue) else { continue };
+        let Some(catalogue) = crate::obligations::catalogue(&g.catalogue) else { continue };
         let citations: Vec<&str> =
             missing.iter().take(GAPS_NAMED).filter_map(|id| obligation(id).map(|(_, o)| o.citation.as_str())).collect();
         let more = missing.len().saturating_sub(GAPS_NAMED);
